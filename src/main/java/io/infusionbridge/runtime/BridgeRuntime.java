@@ -1,0 +1,133 @@
+package io.infusionbridge.runtime;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.infusionbridge.infusion.EntityType;
+import io.infusionbridge.infusion.InfusionClient;
+import io.infusionbridge.infusion.InfusionContract;
+import io.infusionbridge.infusion.InfusionCredentials;
+import io.infusionbridge.infusion.Secrets;
+import io.infusionbridge.infusion.component.InfusionComponent;
+import io.infusionbridge.infusion.component.InfusionSyncComponent;
+import io.infusionbridge.sync.MirrorDatabase;
+import io.infusionbridge.sync.MirrorStore;
+import io.infusionbridge.sync.SyncReconciler;
+import io.infusionbridge.infusion.error.InfusionException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.SimpleMainShutdownStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The bridge assembled: the mirror database, the Infusion client and components, and Camel main running the
+ * route files. Everything a command needs, and nothing a route could say for itself.
+ */
+public final class BridgeRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeRuntime.class);
+
+    private final BridgeSettings settings;
+    private final InfusionContract contract;
+    private HikariDataSource dataSource;
+    private MirrorStore store;
+    private InfusionClient client;
+    private Main main;
+
+    public BridgeRuntime(BridgeSettings settings) {
+        this.settings = settings;
+        this.contract = settings.contract();
+    }
+
+    /** Opens the mirror (migrating its schema) and the client; enough for commands that run no routes. */
+    public BridgeRuntime open() throws IOException, SQLException {
+        Files.createDirectories(settings.dataDir());
+        dataSource = MirrorDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dbSchema());
+        store = new MirrorStore(dataSource, contract);
+        InfusionCredentials credentials = new InfusionCredentials(settings.licenseUuid(), settings.sessionUuid());
+        client = new InfusionClient(settings.baseUrl(), () -> credentials, contract, settings.apiLimits());
+        LOG.info("Infusion at {} with licence {} and session {}; mirror at {}", settings.baseUrl(),
+                Secrets.mask(settings.licenseUuid()), Secrets.mask(settings.sessionUuid()), describeDb());
+        return this;
+    }
+
+    /** Opens, recovers pages a crash may have lost, and starts the routes found by {@code routes}. */
+    public BridgeRuntime start(RouteSource routes) throws Exception {
+        if (client == null) {
+            open();
+        }
+        recoverLostPages();
+        main = new Main();
+        // The commands own shutdown (Ctrl-C closes the runtime), so Camel's own hang-up hook stays out.
+        main.setShutdownStrategy(new SimpleMainShutdownStrategy());
+        main.configure().withName("infusion-bridge").withRoutesIncludePattern(routes.includePattern());
+        main.setOverrideProperties(settings.properties());
+        main.bind("infusionClient", client);
+        main.bind("mirrorStore", store);
+        main.bind("mirrorDataSource", dataSource);
+        main.bind("infusion-sync", new InfusionSyncComponent(client, store));
+        main.bind("infusion", new InfusionComponent(client));
+        LOG.info("Starting routes from {} with settings from {}", routes.description(), settings.source());
+        main.start();
+        return this;
+    }
+
+    /** Pages asked for but never stored (a crash between Infusion's answer and the commit) are recovered by a resync. */
+    private void recoverLostPages() throws SQLException {
+        for (EntityType type : store.entitiesWithLostPages()) {
+            LOG.warn("{}: the last sync page was asked for but never stored (the bridge stopped in between); resyncing to recover it", type);
+            try {
+                new SyncReconciler(client, store, settings.syncPageSize()).reconcile(type);
+            } catch (InfusionException e) {
+                LOG.warn("{}: resync failed, will try again on the next start: {}", type, e.getMessage());
+            }
+        }
+    }
+
+    public IdleMonitor.Result awaitIdle(Duration max) throws InterruptedException {
+        return new IdleMonitor(context()).await(max);
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public MirrorStore store() {
+        return store;
+    }
+
+    public InfusionClient client() {
+        return client;
+    }
+
+    public BridgeSettings settings() {
+        return settings;
+    }
+
+    private String describeDb() {
+        String url = settings.dbUrl();
+        int semicolon = url.indexOf(';');
+        int question = url.indexOf('?');
+        int cut = semicolon > 0 ? semicolon : question > 0 ? question : url.length();
+        return url.substring(0, cut) + (settings.dbSchema().isEmpty() ? "" : " schema " + settings.dbSchema());
+    }
+
+    @Override
+    public void close() {
+        if (main != null) {
+            try {
+                main.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping routes: {}", e.getMessage());
+            }
+        }
+        if (dataSource != null) {
+            dataSource.close();
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package io.infusionbridge.runtime;
+
+import io.infusionbridge.infusion.ApiLimits;
+import io.infusionbridge.infusion.InfusionContract;
+import org.apache.camel.util.TimeUtils;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting of the bridge, read from {@code config/application.properties}, each overridable by an
+ * environment variable of the same name in upper case with dots and dashes as underscores
+ * ({@code infusion.session-uuid} → {@code INFUSION_SESSION_UUID}). Validated once, at start-up.
+ */
+public final class BridgeSettings {
+
+    public static final String BUNDLED_CONFIG = "defaults/config/application.properties";
+    public static final String DEFAULT_CONFIG = "config/application.properties";
+    private static final Pattern UUID_FORMAT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final Properties resolved;
+    private final String source;
+
+    private BridgeSettings(Properties resolved, String source) {
+        this.resolved = resolved;
+        this.source = source;
+    }
+
+    /**
+     * Reads the config file (or the one bundled in the jar when {@code configFile} does not exist), then applies
+     * environment variables, then {@code overrides} (what a command itself decides, e.g. the demo's sandbox).
+     */
+    public static BridgeSettings load(Path configFile, Map<String, String> env, Map<String, String> overrides) {
+        String[] source = new String[1];
+        Properties resolved = read(configFile, env, overrides, source);
+        BridgeSettings settings = new BridgeSettings(resolved, source[0]);
+        settings.validate();
+        return settings;
+    }
+
+    /** The settings as read, without checking them: for commands that need only a part (e.g. the contract). */
+    public static Properties loadUnvalidated(Path configFile, Map<String, String> env) {
+        return read(configFile, env, Map.of(), new String[1]);
+    }
+
+    private static Properties read(Path configFile, Map<String, String> env, Map<String, String> overrides, String[] sourceOut) {
+        // The bundled file names every setting with its default; the user's file overrides it.
+        Properties file = new Properties();
+        try (InputStream in = BridgeSettings.class.getClassLoader().getResourceAsStream(BUNDLED_CONFIG)) {
+            if (in != null) {
+                file.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new SettingsException("cannot read the settings bundled in the jar: " + e.getMessage());
+        }
+        String source = "the settings bundled in the jar";
+        if (configFile != null && Files.isRegularFile(configFile)) {
+            try (Reader in = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+                file.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new SettingsException("cannot read settings file " + configFile + ": " + e.getMessage());
+            }
+            source = configFile.toString();
+        } else if (configFile != null && !configFile.toString().equals(DEFAULT_CONFIG)) {
+            throw new SettingsException("settings file " + configFile + " does not exist");
+        }
+        Properties resolved = new Properties();
+        for (String key : file.stringPropertyNames()) {
+            resolved.setProperty(key, file.getProperty(key).trim());
+        }
+        env.forEach((name, value) -> {
+            for (String key : file.stringPropertyNames()) {
+                if (envName(key).equals(name)) {
+                    resolved.setProperty(key, value.trim());
+                }
+            }
+        });
+        overrides.forEach(resolved::setProperty);
+        sourceOut[0] = source;
+        return resolved;
+    }
+
+    /** {@code infusion.session-uuid} → {@code INFUSION_SESSION_UUID}. */
+    public static String envName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Where the settings came from, for the start-up log. */
+    public String source() {
+        return source;
+    }
+
+    /** Every resolved setting, for Camel's property placeholders in routes. */
+    public Properties properties() {
+        Properties copy = new Properties();
+        copy.putAll(resolved);
+        return copy;
+    }
+
+    public URI baseUrl() {
+        return URI.create(required("infusion.base-url"));
+    }
+
+    public String licenseUuid() {
+        return required("infusion.license-uuid");
+    }
+
+    public String sessionUuid() {
+        return required("infusion.session-uuid");
+    }
+
+    public Path dataDir() {
+        return Path.of(optional("bridge.data-dir", "data"));
+    }
+
+    /** The mirror's JDBC URL: {@code bridge.db.url}, or an H2 file database under the data dir. */
+    public String dbUrl() {
+        String url = optional("bridge.db.url", "");
+        return url.isEmpty()
+                ? "jdbc:h2:file:" + dataDir().resolve("mirror").resolve("bridge").toAbsolutePath() + ";AUTO_SERVER=TRUE"
+                : url;
+    }
+
+    public String dbUser() {
+        return optional("bridge.db.user", dbUrl().startsWith("jdbc:h2:") ? "sa" : "");
+    }
+
+    public String dbPassword() {
+        return optional("bridge.db.password", "");
+    }
+
+    public String dbSchema() {
+        return optional("bridge.db.schema", "");
+    }
+
+    public int syncPageSize() {
+        return integer("bridge.sync.page-size", 500, 1, 1000);
+    }
+
+    public InfusionContract contract() {
+        try {
+            return InfusionContract.from(resolved);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
+        }
+    }
+
+    public ApiLimits apiLimits() {
+        return new ApiLimits(
+                integer("infusion.rate-limit.requests-per-second", 10, 0, 1000),
+                duration("infusion.rate-limit.spacing-margin", Duration.ofMillis(5)),
+                integer("infusion.retry.max-attempts", 10, 1, 100),
+                duration("infusion.retry.initial-backoff", Duration.ofMillis(200)),
+                duration("infusion.retry.max-backoff", Duration.ofSeconds(10)),
+                integer("infusion.circuit-breaker.failure-rate-percent", 50, 1, 100),
+                integer("infusion.circuit-breaker.minimum-calls", 20, 1, 10_000),
+                duration("infusion.circuit-breaker.open-for", Duration.ofSeconds(30)),
+                duration("infusion.request-timeout", Duration.ofSeconds(30)));
+    }
+
+    public String get(String key, String otherwise) {
+        return optional(key, otherwise);
+    }
+
+    private void validate() {
+        String base = required("infusion.base-url");
+        try {
+            URI uri = new URI(base);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new SettingsException(describe("infusion.base-url") + " must be an http(s) URL such as https://example.infusion.online/api, was '" + base + "'");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new SettingsException(describe("infusion.base-url") + " is not a URL: '" + base + "'");
+        }
+        for (String token : new String[] {"infusion.license-uuid", "infusion.session-uuid"}) {
+            if (!UUID_FORMAT.matcher(required(token)).matches()) {
+                // The value is a secret: say what is wrong without showing it.
+                throw new SettingsException(describe(token) + " is not a UUID (expected 8-4-4-4-12 hex digits)");
+            }
+        }
+        String url = dbUrl();
+        if (!url.startsWith("jdbc:")) {
+            throw new SettingsException(describe("bridge.db.url") + " must be a JDBC URL such as jdbc:postgresql://host:5432/db");
+        }
+        syncPageSize();
+        apiLimits();
+        contract();
+        optional("bridge.sync.delay", "60000");
+    }
+
+    private String required(String key) {
+        String value = resolved.getProperty(key, "").trim();
+        if (value.isEmpty()) {
+            throw new SettingsException(describe(key) + " is missing: set it in " + source + " or in the environment");
+        }
+        return value;
+    }
+
+    private String optional(String key, String otherwise) {
+        String value = resolved.getProperty(key, "").trim();
+        return value.isEmpty() ? otherwise : value;
+    }
+
+    private int integer(String key, int otherwise, int min, int max) {
+        String value = optional(key, String.valueOf(otherwise));
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new SettingsException(describe(key) + " must be a whole number from " + min + " to " + max + ", was '" + value + "'");
+        }
+    }
+
+    private Duration duration(String key, Duration otherwise) {
+        String value = optional(key, "");
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            return TimeUtils.toDuration(value);
+        } catch (RuntimeException e) {
+            throw new SettingsException(describe(key) + " must be a duration such as 500ms, 10s or 5m, was '" + value + "'");
+        }
+    }
+
+    private static String describe(String key) {
+        return "setting " + key + " (env " + envName(key) + ")";
+    }
+}
