@@ -2,8 +2,6 @@ package io.infusionbridge.infusion;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.infusionbridge.infusion.error.InfusionTransientException;
 
 import java.nio.charset.StandardCharsets;
@@ -14,28 +12,22 @@ import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Everything one licence's requests share, whichever route or thread sends them: the rate limiter, the
- * pause a 429 imposes, and the circuit breaker. One instance per licence in the whole JVM.
+ * Everything one licence's requests share, whichever route or thread sends them: the request slots that
+ * keep to the rate limit, the pause a 429 imposes, and the circuit breaker. One instance per licence in
+ * the whole JVM.
  */
 public final class LicenceGate {
 
     private static final ConcurrentMap<String, LicenceGate> GATES = new ConcurrentHashMap<>();
 
-    private final RateLimiter rateLimiter;
+    private final long spacingNanos;
     private final CircuitBreaker circuitBreaker;
-    private final AtomicLong pausedUntilNanos = new AtomicLong(System.nanoTime());
+    private long nextSlotNanos = System.nanoTime();
 
     private LicenceGate(String name, ApiLimits limits) {
-        // One permit per slot of 1000/limit ms (plus margin): a fixed window of 10 per second could put 20
-        // requests into one sliding second, evenly spaced single permits cannot.
-        this.rateLimiter = limits.requestsPerSecond() <= 0 ? null : RateLimiter.of(name, RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(limits.spacing())
-                .timeoutDuration(Duration.ofDays(1))
-                .build());
+        this.spacingNanos = limits.requestsPerSecond() <= 0 ? 0 : limits.spacing().toNanos();
         this.circuitBreaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .failureRateThreshold(limits.circuitFailureRate())
                 .minimumNumberOfCalls(limits.circuitMinimumCalls())
@@ -52,21 +44,29 @@ public final class LicenceGate {
         return GATES.computeIfAbsent(name, n -> new LicenceGate(n, limits));
     }
 
-    /** Blocks until this licence may send its next request. */
+    /**
+     * Blocks until this licence may send its next request. Requests get evenly spaced slots, in the order
+     * they ask: with slots 1000/limit ms (plus margin) apart, no 1000 ms window can ever hold more than the
+     * limit. A fixed-window limiter (Resilience4j's RateLimiter refreshes permits per cycle) lets two
+     * requests meet at a cycle boundary and puts limit+1 into one sliding second, which Infusion answers
+     * with 429; this gate cannot.
+     */
     public void awaitTurn() throws InterruptedException {
-        long wait = pausedUntilNanos.get() - System.nanoTime();
+        long wait;
+        synchronized (this) {
+            long now = System.nanoTime();
+            long slot = Math.max(now, nextSlotNanos);
+            nextSlotNanos = slot + spacingNanos;
+            wait = slot - now;
+        }
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        if (rateLimiter != null && !rateLimiter.acquirePermission()) {
-            throw new IllegalStateException("rate limiter gave no permit within a day");
         }
     }
 
     /** After a 429, nobody on this licence sends anything until {@code retryAfter} has passed. */
-    public void pauseFor(Duration retryAfter) {
-        long until = System.nanoTime() + retryAfter.toNanos();
-        pausedUntilNanos.accumulateAndGet(until, Math::max);
+    public synchronized void pauseFor(Duration retryAfter) {
+        nextSlotNanos = Math.max(nextSlotNanos, System.nanoTime() + retryAfter.toNanos());
     }
 
     public CircuitBreaker circuitBreaker() {

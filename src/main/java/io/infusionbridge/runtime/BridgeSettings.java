@@ -64,6 +64,9 @@ public final class BridgeSettings {
             throw new SettingsException("cannot read the settings bundled in the jar: " + e.getMessage());
         }
         String source = "the settings bundled in the jar";
+        if (configFile != null && configFile.toString().equals(DEFAULT_CONFIG)) {
+            configFile = BridgeHome.locate(DEFAULT_CONFIG).orElse(configFile);
+        }
         if (configFile != null && Files.isRegularFile(configFile)) {
             try (Reader in = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
                 file.load(in);

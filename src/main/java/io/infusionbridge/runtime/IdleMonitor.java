@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Decides when every route has finished its current work: each sync consumer has completed a round since
- * start and is not in one, every watched folder is empty, and nothing is in flight. For {@code --until-idle}.
+ * start, every watched folder is empty, and nothing is in flight. For {@code --until-idle}.
  */
 public final class IdleMonitor {
 
@@ -52,7 +52,7 @@ public final class IdleMonitor {
         }
         for (Route route : context.getRoutes()) {
             Consumer consumer = route.getConsumer();
-            if (consumer instanceof InfusionSyncConsumer sync && (sync.getRoundsFinished() == 0 || sync.isInRound())) {
+            if (consumer instanceof InfusionSyncConsumer sync && sync.getRoundsFinished() == 0) {
                 return false;
             }
             if (route.getEndpoint() instanceof GenericFileEndpoint<?> file && hasWaitingFiles(Path.of(file.getConfiguration().getDirectory()))) {

@@ -8,7 +8,7 @@ public record RouteSource(String includePattern, String description) {
 
     public static final String DEFAULT_FOLDER = "routes";
 
-    /** The given folder; or, when none is given, {@code routes/} if it exists, else the bundled routes. */
+    /** The given folder; or, when none is given, {@code routes/} here or next to the jar, else the bundled routes. */
     public static RouteSource resolve(Path folder) {
         if (folder != null) {
             if (!Files.isDirectory(folder)) {
@@ -16,11 +16,7 @@ public record RouteSource(String includePattern, String description) {
             }
             return folder(folder);
         }
-        Path local = Path.of(DEFAULT_FOLDER);
-        if (Files.isDirectory(local)) {
-            return folder(local);
-        }
-        return new RouteSource("classpath:defaults/routes/*.yaml,classpath:defaults/routes/*.xml", "the routes bundled in the jar");
+        return BridgeHome.locate(DEFAULT_FOLDER).filter(Files::isDirectory).map(RouteSource::folder).orElseGet(() -> new RouteSource("classpath:defaults/routes/*.yaml,classpath:defaults/routes/*.xml", "the routes bundled in the jar"));
     }
 
     public static RouteSource folder(Path folder) {

@@ -40,7 +40,7 @@ public final class MirrorDatabase {
         HikariConfig copy = new HikariConfig();
         config.copyStateTo(copy);
         copy.setPoolName("mirror-migration");
-        copy.setMaximumPoolSize(1);
+        copy.setMaximumPoolSize(3);
         return new HikariDataSource(copy);
     }
 
