@@ -40,7 +40,7 @@ public final class LicenceGate {
 
     /** The gate of this licence with these limits; the licence is only kept as a hash. */
     public static LicenceGate of(String licenseUuid, ApiLimits limits) {
-        String name = "infusion-" + hash(licenseUuid) + "-" + limits.requestsPerSecond() + "-" + limits.spacing().toNanos();
+        String name = "infusion-" + hash(licenseUuid) + "-" + Integer.toHexString(limits.hashCode());
         return GATES.computeIfAbsent(name, n -> new LicenceGate(n, limits));
     }
 
