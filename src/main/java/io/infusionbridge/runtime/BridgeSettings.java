@@ -204,7 +204,8 @@ public final class BridgeSettings {
     private String required(String key) {
         String value = resolved.getProperty(key, "").trim();
         if (value.isEmpty()) {
-            throw new SettingsException(describe(key) + " is missing: set it in " + source + " or in the environment");
+            String file = source.startsWith("the settings bundled") ? DEFAULT_CONFIG : source;
+            throw new SettingsException(describe(key) + " is missing: set it in " + file + " or in the environment");
         }
         return value;
     }
