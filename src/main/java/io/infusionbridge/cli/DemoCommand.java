@@ -1,13 +1,21 @@
 package io.infusionbridge.cli;
 
 import io.infusionbridge.infusion.EntityType;
+import io.infusionbridge.pod.PodOutcome;
+import io.infusionbridge.pod.PodSummary;
 import io.infusionbridge.runtime.BridgeSettings;
 import io.infusionbridge.sandbox.SandboxServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +23,7 @@ import java.util.concurrent.Callable;
 
 /** {@code bridge demo}: the same routes against a seeded sandbox and an embedded H2 under {@code data/demo/}. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the routes on embedded defaults: a seeded Infusion sandbox on a free port and an H2 mirror under data/demo/.")
+        description = "Run the routes on embedded defaults: a seeded Infusion sandbox on a free port, an H2 mirror under data/demo/ (cleared first), and the three sample carrier files dropped into their inboxes.")
 class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,8 +39,38 @@ class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data/demo", description = "Where the demo keeps its files (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    private static final String[][] SAMPLES = {
+            {"generic", "generic.csv"}, {"courier-a", "courier-a-tracking-export.csv"}, {"courier-b", "courier-b-pod.csv"}};
+
+    /** The three sample carrier files, into their profiles' inbox folders. */
+    static void dropSamples(Path dataDir) throws IOException {
+        for (String[] sample : SAMPLES) {
+            Path inbox = Files.createDirectories(dataDir.resolve("inbox/pod").resolve(sample[0]));
+            try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream("defaults/samples/pod/" + sample[1])) {
+                // Written aside and renamed: the inbox never shows half a file.
+                Path partial = inbox.resolve("." + sample[1] + ".part");
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, inbox.resolve(sample[1]), StandardCopyOption.ATOMIC_MOVE);
+            }
+            System.out.println("Demo: dropped " + sample[1] + " into " + inbox + "/");
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        // The sandbox starts from its seed every time, so the demo's mirror and ledger do too.
+        deleteRecursively(dataDir);
         try (SandboxServer sandbox = new SandboxServer(0).start()) {
             Map<String, String> demo = new LinkedHashMap<>();
             demo.put("infusion.base-url", sandbox.baseUrl());
@@ -44,7 +82,21 @@ class DemoCommand implements Callable<Integer> {
             BridgeSettings settings = options.settings(demo);
             System.out.println("Demo: Infusion sandbox at " + sandbox.baseUrl() + " (controls at " + sandbox.adminUrl() + ")");
             System.out.println("Demo: mirror in H2 at " + dataDir.resolve("mirror") + "/");
-            return RunCommand.runBridge(settings, options, untilIdle, maxWait, (runtime, result) -> {
+            return RunCommand.runBridge(settings, options, untilIdle, maxWait, runtime -> dropSamples(settings.dataDir()), (runtime, result) -> {
+                System.out.println();
+                System.out.println("Demo: carrier files");
+                System.out.printf("  %-34s %-10s %5s %8s %10s %11s %10s %8s %7s %7s%n", "file", "profile", "rows", "applied",
+                        "unchanged", "superseded", "not-found", "invalid", "failed", "writes");
+                for (PodSummary s : runtime.podReport().recent()) {
+                    if (s.rejection() != null) {
+                        System.out.printf("  %-34s rejected: %s%n", s.fileName(), s.rejection());
+                    } else {
+                        System.out.printf("  %-34s %-10s %5d %8d %10d %11d %10d %8d %7d %7d%n", s.fileName(), s.profile(), s.rows(),
+                                s.count(PodOutcome.APPLIED), s.count(PodOutcome.UNCHANGED), s.count(PodOutcome.SUPERSEDED),
+                                s.count(PodOutcome.NOT_FOUND), s.count(PodOutcome.INVALID), s.count(PodOutcome.FAILED), s.writes());
+                    }
+                }
+                System.out.println("Demo: reports in " + settings.dataDir().resolve("reports") + "/");
                 Map<EntityType, long[]> counts = runtime.store().counts();
                 System.out.println();
                 System.out.println("Demo: the mirror now holds");

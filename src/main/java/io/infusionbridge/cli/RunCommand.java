@@ -29,17 +29,20 @@ class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BridgeSettings settings = options.settings(Map.of());
-        return runBridge(settings, options, untilIdle, maxWait, null);
+        return runBridge(settings, options, untilIdle, maxWait, null, null);
     }
 
     /** Starts the bridge and either waits for idle or runs until the JVM is asked to stop. */
     static int runBridge(BridgeSettings settings, RuntimeOptions options, boolean untilIdle, Duration maxWait,
-                         IdleReport report) throws Exception {
+                         Started started, IdleReport report) throws Exception {
         BridgeRuntime runtime = new BridgeRuntime(settings);
         Thread shutdown = new Thread(runtime::close, "bridge-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
             runtime.start(options.routeSource());
+            if (started != null) {
+                started.run(runtime);
+            }
             IdleMonitor.Result result = runtime.awaitIdle(untilIdle ? maxWait : Duration.ofDays(36500));
             if (report != null) {
                 report.print(runtime, result);
@@ -61,6 +64,11 @@ class RunCommand implements Callable<Integer> {
                 // The hook is running: it closes the runtime itself.
             }
         }
+    }
+
+    /** Something to do once the routes have started. */
+    interface Started {
+        void run(BridgeRuntime runtime) throws Exception;
     }
 
     /** Something to print once the routes are first idle. */

@@ -8,6 +8,16 @@ import io.infusionbridge.infusion.InfusionCredentials;
 import io.infusionbridge.infusion.Secrets;
 import io.infusionbridge.infusion.component.InfusionComponent;
 import io.infusionbridge.infusion.component.InfusionSyncComponent;
+import io.infusionbridge.pod.CarrierProfiles;
+import io.infusionbridge.pod.CarrierRowMapper;
+import io.infusionbridge.pod.DeliveryStatusPrecedence;
+import io.infusionbridge.pod.InvoiceMatcher;
+import io.infusionbridge.pod.InvoiceWriter;
+import io.infusionbridge.pod.PodCoalescer;
+import io.infusionbridge.pod.PodFileOpener;
+import io.infusionbridge.pod.PodLedger;
+import io.infusionbridge.pod.PodPlanner;
+import io.infusionbridge.pod.PodReport;
 import io.infusionbridge.sync.MirrorDatabase;
 import io.infusionbridge.sync.MirrorStore;
 import io.infusionbridge.sync.SyncReconciler;
@@ -38,6 +48,7 @@ public final class BridgeRuntime implements AutoCloseable {
     private MirrorStore store;
     private InfusionClient client;
     private Main main;
+    private PodReport podReport;
 
     public BridgeRuntime(BridgeSettings settings) {
         this.settings = settings;
@@ -72,9 +83,32 @@ public final class BridgeRuntime implements AutoCloseable {
         main.bind("mirrorDataSource", dataSource);
         main.bind("infusion-sync", new InfusionSyncComponent(client, store));
         main.bind("infusion", new InfusionComponent(client));
+        bindPodWriteback();
         LOG.info("Starting routes from {} with settings from {}", routes.description(), settings.source());
         main.start();
         return this;
+    }
+
+    /** The building blocks routes/pod-writeback.yaml names, one job each. */
+    private void bindPodWriteback() throws IOException {
+        PodLedger ledger = new PodLedger(store);
+        PodPlanner planner = new PodPlanner(ledger, new DeliveryStatusPrecedence(settings.podStatusCodes(), settings.podDeliveredIsFinal()));
+        podReport = new PodReport(settings.dataDir().resolve("reports"), ledger);
+        main.bind("podFileOpener", new PodFileOpener(CarrierProfiles.load(settings.podProfilesDir())));
+        main.bind("carrierRowMapper", new CarrierRowMapper(settings.podTextPolicy()));
+        main.bind("podCoalescer", new PodCoalescer());
+        main.bind("invoiceMatcher", new InvoiceMatcher(store, client, new SyncReconciler(client, store, settings.syncPageSize())));
+        main.bind("podPlanner", planner);
+        main.bind("invoiceWriter", new InvoiceWriter(client, store, ledger, planner));
+        main.bind("podReport", podReport);
+        for (String folder : new String[] {"inbox/pod", "processed", "failed", "reports"}) {
+            Files.createDirectories(settings.dataDir().resolve(folder));
+        }
+    }
+
+    /** The POD report writer, for summaries of the files processed since start. */
+    public PodReport podReport() {
+        return podReport;
     }
 
     /** Pages asked for but never stored (a crash between Infusion's answer and the commit) are recovered by a resync. */

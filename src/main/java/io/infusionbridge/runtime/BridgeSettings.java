@@ -2,6 +2,8 @@ package io.infusionbridge.runtime;
 
 import io.infusionbridge.infusion.ApiLimits;
 import io.infusionbridge.infusion.InfusionContract;
+import io.infusionbridge.pod.CarrierRowMapper;
+import io.infusionbridge.pod.PodStatus;
 import org.apache.camel.util.TimeUtils;
 
 import java.io.IOException;
@@ -107,6 +109,8 @@ public final class BridgeSettings {
     public Properties properties() {
         Properties copy = new Properties();
         copy.putAll(resolved);
+        // Routes name folders by this absolute form of the data dir, whatever the working directory.
+        copy.setProperty("bridge.data-path", dataDir().toAbsolutePath().normalize().toString().replace('\\', '/'));
         return copy;
     }
 
@@ -148,6 +152,39 @@ public final class BridgeSettings {
 
     public int syncPageSize() {
         return integer("bridge.sync.page-size", 500, 1, 1000);
+    }
+
+    /** The folder of carrier profiles, or null for the ones bundled in the jar. */
+    public Path podProfilesDir() {
+        String dir = optional("bridge.pod.profiles-dir", "config/carriers");
+        Path path = Path.of(dir);
+        return java.nio.file.Files.isDirectory(path) ? path : BridgeHome.locate(dir).orElse(null);
+    }
+
+    public CarrierRowMapper.TextPolicy podTextPolicy() {
+        String value = optional("bridge.pod.text-policy", "normalise");
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "normalise", "normalize" -> CarrierRowMapper.TextPolicy.NORMALISE;
+            case "reject" -> CarrierRowMapper.TextPolicy.REJECT;
+            default -> throw new SettingsException(describe("bridge.pod.text-policy") + " must be normalise or reject, was '" + value + "'");
+        };
+    }
+
+    /** Infusion's delivery status code for each status of the bridge's vocabulary. */
+    public Map<PodStatus, String> podStatusCodes() {
+        Map<PodStatus, String> codes = new java.util.EnumMap<>(PodStatus.class);
+        for (PodStatus status : PodStatus.values()) {
+            codes.put(status, required("bridge.pod.status-code." + status.name()));
+        }
+        return codes;
+    }
+
+    public boolean podDeliveredIsFinal() {
+        String value = optional("bridge.pod.delivered-is-final", "true");
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new SettingsException(describe("bridge.pod.delivered-is-final") + " must be true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     public InfusionContract contract() {
@@ -198,7 +235,12 @@ public final class BridgeSettings {
         syncPageSize();
         apiLimits();
         contract();
-        optional("bridge.sync.delay", "60000");
+        podTextPolicy();
+        podStatusCodes();
+        podDeliveredIsFinal();
+        integer("bridge.pod.poll-delay", 1000, 10, 3_600_000);
+        integer("bridge.pod.read-lock-min-age", 1500, 0, 3_600_000);
+        integer("bridge.sync.delay", 60000, 10, Integer.MAX_VALUE);
     }
 
     private String required(String key) {

@@ -87,6 +87,37 @@ public class MirrorStore implements SyncJournal {
         }
     }
 
+    /** Stores records in the caller's transaction: for writers that record more in the same commit. */
+    public SyncOutcome storeRecords(Connection c, EntityType type, List<JsonNode> records) throws SQLException {
+        return upsert(c, type, records, generation(c, type));
+    }
+
+    /** The mirror's invoices with these numbers (deleted ones included, marked). */
+    public Map<String, MirrorInvoice> findInvoices(Collection<String> invoiceNumbers) throws SQLException {
+        Map<String, MirrorInvoice> found = new HashMap<>();
+        List<String> all = new ArrayList<>(invoiceNumbers);
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                String sql = "SELECT uuid, invoice_number, version_number, courier_reference, delivery_status_code, deleted"
+                        + " FROM customer_invoices WHERE invoice_number IN (?" + ", ?".repeat(chunk.size() - 1) + ")";
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            MirrorInvoice invoice = new MirrorInvoice(rs.getObject(1).toString(), rs.getString(2), rs.getLong(3),
+                                    rs.getString(4), rs.getString(5), rs.getBoolean(6));
+                            found.put(invoice.invoiceNumber(), invoice);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     @Override
     public void pageRequested(EntityType type) {
         setInFlight(type, true);

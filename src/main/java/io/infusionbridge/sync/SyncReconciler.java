@@ -41,6 +41,19 @@ public final class SyncReconciler {
         this.pageSize = pageSize;
     }
 
+    /** One plain sync round (no reset): the changes since the cursor, stored page by page. */
+    public SyncOutcome syncOnce(EntityType type) throws SQLException {
+        SyncOutcome outcome = SyncOutcome.NONE;
+        boolean more = true;
+        while (more) {
+            store.pageRequested(type);
+            SyncPage page = client.syncPage(type, pageSize);
+            outcome = outcome.plus(store.store(page));
+            more = page.moreAvailable();
+        }
+        return outcome;
+    }
+
     public Drift reconcile(EntityType type) throws SQLException {
         long generation = store.beginReconcile(type);
         client.resetSyncCursor(type);

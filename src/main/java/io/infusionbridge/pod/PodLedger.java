@@ -1,0 +1,158 @@
+package io.infusionbridge.pod;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.infusionbridge.infusion.EntityType;
+import io.infusionbridge.sync.MirrorStore;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the POD write-back has applied. A write is recorded in the same transaction as the mirror update
+ * from Infusion's answer, so after a crash the bridge knows exactly which invoices a file already changed.
+ */
+public class PodLedger {
+
+    private final DataSource dataSource;
+    private final MirrorStore mirror;
+
+    public PodLedger(MirrorStore mirror) {
+        this.mirror = mirror;
+        this.dataSource = mirror.dataSource();
+    }
+
+    /** Records a file as seen; answers whether the same content already completed. */
+    public boolean fileSeen(String hash, String fileName) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT completed_at FROM pod_files WHERE file_hash = ?")) {
+                s.setString(1, hash);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getObject(1) != null;
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO pod_files (file_hash, file_name, first_seen_at) VALUES (?, ?, ?)")) {
+                s.setString(1, hash);
+                s.setString(2, fileName);
+                s.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                s.executeUpdate();
+            }
+            return false;
+        }
+    }
+
+    public void fileCompleted(String hash) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE pod_files SET completed_at = ? WHERE file_hash = ?")) {
+            s.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+            s.setString(2, hash);
+            s.executeUpdate();
+        }
+    }
+
+    /** The invoices this file (by content) already changed, by UUID. */
+    public Set<String> appliedBy(String hash) throws SQLException {
+        Set<String> applied = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT invoice_uuid FROM pod_applied WHERE file_hash = ?")) {
+            s.setString(1, hash);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    applied.add(rs.getObject(1).toString());
+                }
+            }
+        }
+        return applied;
+    }
+
+    /** The time of the latest carrier event applied to each invoice, by UUID. */
+    public Map<String, Instant> lastEventTimes(Collection<String> invoiceUuids) throws SQLException {
+        Map<String, Instant> times = new HashMap<>();
+        List<String> all = new ArrayList<>(invoiceUuids);
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                try (PreparedStatement s = c.prepareStatement("SELECT invoice_uuid, last_event_time FROM pod_invoice_state WHERE invoice_uuid IN (?"
+                        + ", ?".repeat(chunk.size() - 1) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setObject(i + 1, UUID.fromString(chunk.get(i)));
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            times.put(rs.getObject(1).toString(), rs.getObject(2, OffsetDateTime.class).toInstant());
+                        }
+                    }
+                }
+            }
+        }
+        return times;
+    }
+
+    /** In one transaction: the invoice as Infusion answered into the mirror, and the write into the ledger. */
+    public void recordApplied(String hash, InvoiceGroup group, JsonNode answer) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                mirror.storeRecords(c, EntityType.CUSTOMER_INVOICES, List.of(answer));
+                UUID uuid = UUID.fromString(group.invoice().uuid());
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO pod_applied (file_hash, invoice_uuid, invoice_number,"
+                        + " courier_reference, delivery_status_code, version_number, applied_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    s.setString(1, hash);
+                    s.setObject(2, uuid);
+                    s.setString(3, group.invoiceNumber());
+                    s.setString(4, answer.path("courierReference").asText(null));
+                    s.setString(5, answer.path("deliveryStatusCode").asText(null));
+                    s.setLong(6, answer.path("versionNumber").asLong());
+                    s.setObject(7, now);
+                    s.executeUpdate();
+                }
+                PodEvent latest = group.latest();
+                int updated;
+                try (PreparedStatement s = c.prepareStatement("UPDATE pod_invoice_state SET last_event_time = ?, last_status = ?,"
+                        + " consignment = ?, signed_by = ?, updated_at = ? WHERE invoice_uuid = ?")) {
+                    s.setObject(1, latest.eventTime().atOffset(ZoneOffset.UTC));
+                    s.setString(2, latest.status().name());
+                    s.setString(3, latest.consignment());
+                    s.setString(4, latest.signedBy());
+                    s.setObject(5, now);
+                    s.setObject(6, uuid);
+                    updated = s.executeUpdate();
+                }
+                if (updated == 0) {
+                    try (PreparedStatement s = c.prepareStatement("INSERT INTO pod_invoice_state (invoice_uuid, invoice_number,"
+                            + " last_event_time, last_status, consignment, signed_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        s.setObject(1, uuid);
+                        s.setString(2, group.invoiceNumber());
+                        s.setObject(3, latest.eventTime().atOffset(ZoneOffset.UTC));
+                        s.setString(4, latest.status().name());
+                        s.setString(5, latest.consignment());
+                        s.setString(6, latest.signedBy());
+                        s.setObject(7, now);
+                        s.executeUpdate();
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+}
