@@ -121,7 +121,7 @@ public final class CarrierFile implements Closeable {
                 try {
                     return records.hasNext();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new PodFileRejectedException("cannot read past row " + number + ": " + rootMessage(e), e);
+                    throw new PodFileRejectedException("cannot read row " + (number + 1) + " (line " + (number + 2) + " or after): " + rootMessage(e), e);
                 }
             }
 
@@ -134,7 +134,7 @@ public final class CarrierFile implements Closeable {
                 try {
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new PodFileRejectedException("cannot read past row " + number + ": " + rootMessage(e), e);
+                    throw new PodFileRejectedException("cannot read row " + (number + 1) + " (line " + (number + 2) + " or after): " + rootMessage(e), e);
                 }
                 number++;
                 return new PodRow(number, cell(record, profile.invoiceColumn()), cell(record, profile.consignmentColumn()),

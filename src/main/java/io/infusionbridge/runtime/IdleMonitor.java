@@ -78,7 +78,8 @@ public final class IdleMonitor {
             return false;
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.anyMatch(p -> Files.isRegularFile(p) && !isHidden(dir.relativize(p)));
+            return files.anyMatch(p -> Files.isRegularFile(p) && !isHidden(dir.relativize(p))
+                    && !p.getFileName().toString().endsWith(".camelLock"));
         } catch (IOException e) {
             return false;
         }
