@@ -29,3 +29,12 @@ CREATE TABLE pod_files (
     first_seen_at TIMESTAMP WITH TIME ZONE NOT NULL,
     completed_at TIMESTAMP WITH TIME ZONE
 );
+
+-- A write about to be sent, noted first: if the bridge dies after Infusion applied it but before it was
+-- recorded in pod_applied, the restart finds the intent and the invoice showing it, and knows it was this file.
+CREATE TABLE pod_intents (
+    file_hash VARCHAR(64) NOT NULL,
+    invoice_uuid UUID NOT NULL,
+    noted_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (file_hash, invoice_uuid)
+);

@@ -37,7 +37,7 @@ public class InvoiceWriter {
     public void write(InvoiceGroup group, @ExchangeProperty(PodFileOpener.BATCH) PodBatch batch) throws Exception {
         JsonNode answer;
         try {
-            answer = put(group);
+            answer = put(group, batch);
         } catch (InfusionVersionConflictException conflict) {
             JsonNode fresh = client.get(EntityType.CUSTOMER_INVOICES, group.invoice().uuid());
             mirror.storeRecords(EntityType.CUSTOMER_INVOICES, List.of(fresh));
@@ -46,7 +46,7 @@ public class InvoiceWriter {
                 return;
             }
             try {
-                answer = put(group);
+                answer = put(group, batch);
             } catch (InfusionVersionConflictException again) {
                 group.decide(PodOutcome.FAILED, "invoice " + group.invoiceNumber() + " changed in Infusion again while it was written;"
                         + " drop the file again to retry");
@@ -59,11 +59,12 @@ public class InvoiceWriter {
             group.decide(PodOutcome.FAILED, refused.getMessage());
             return;
         }
-        ledger.recordApplied(batch.hash(), group, answer);
         group.applied(invoice(answer), describe(group));
+        ledger.recordApplied(batch.hash(), group, answer);
     }
 
-    private JsonNode put(InvoiceGroup group) {
+    private JsonNode put(InvoiceGroup group, PodBatch batch) throws Exception {
+        ledger.noteIntent(batch.hash(), group.invoice().uuid());
         InfusionContract contract = client.contract();
         Map<String, Object> fields = new LinkedHashMap<>();
         if (group.newReference() != null) {

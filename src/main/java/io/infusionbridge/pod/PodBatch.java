@@ -31,7 +31,7 @@ public final class PodBatch implements AutoCloseable {
     private final Map<String, InvoiceGroup> groups = new LinkedHashMap<>();
     private int rows;
     private int invalidRows;
-    private boolean seenBefore;
+    private PodLedger.FileHistory history = PodLedger.FileHistory.NEW;
 
     PodBatch(String fileName, CarrierFile file) throws IOException {
         this.fileName = fileName;
@@ -89,13 +89,13 @@ public final class PodBatch implements AutoCloseable {
         return groups.values().stream().filter(InvoiceGroup::needsWrite).toList();
     }
 
-    /** Whether this very file (same content) completed before: then it changes nothing. */
-    public boolean seenBefore() {
-        return seenBefore;
+    /** Whether this very file (same content) is new, resumed after an interruption, or completed before. */
+    public PodLedger.FileHistory history() {
+        return history;
     }
 
-    void seenBefore(boolean seenBefore) {
-        this.seenBefore = seenBefore;
+    void history(PodLedger.FileHistory history) {
+        this.history = history;
     }
 
     /** One staged row, as read back for the report. */

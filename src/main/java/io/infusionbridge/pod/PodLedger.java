@@ -35,14 +35,17 @@ public class PodLedger {
         this.dataSource = mirror.dataSource();
     }
 
-    /** Records a file as seen; answers whether the same content already completed. */
-    public boolean fileSeen(String hash, String fileName) throws SQLException {
+    /** Whether a file's content is new, was interrupted before (a restart resumes it), or completed before. */
+    public enum FileHistory { NEW, RESUMED, COMPLETED }
+
+    /** Records a file as seen and answers its history. */
+    public FileHistory fileSeen(String hash, String fileName) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("SELECT completed_at FROM pod_files WHERE file_hash = ?")) {
                 s.setString(1, hash);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {
-                        return rs.getObject(1) != null;
+                        return rs.getObject(1) != null ? FileHistory.COMPLETED : FileHistory.RESUMED;
                     }
                 }
             }
@@ -52,7 +55,7 @@ public class PodLedger {
                 s.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
                 s.executeUpdate();
             }
-            return false;
+            return FileHistory.NEW;
         }
     }
 
@@ -80,6 +83,42 @@ public class PodLedger {
         return applied;
     }
 
+    /** Notes a write before it is sent (write-ahead), so a restart can recognise it as this file's. */
+    public void noteIntent(String hash, String invoiceUuid) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM pod_intents WHERE file_hash = ? AND invoice_uuid = ?")) {
+                s.setString(1, hash);
+                s.setObject(2, UUID.fromString(invoiceUuid));
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO pod_intents (file_hash, invoice_uuid, noted_at) VALUES (?, ?, ?)")) {
+                s.setString(1, hash);
+                s.setObject(2, UUID.fromString(invoiceUuid));
+                s.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** The invoices this file meant to write, by UUID. */
+    public Set<String> intentsOf(String hash) throws SQLException {
+        Set<String> intents = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT invoice_uuid FROM pod_intents WHERE file_hash = ?")) {
+            s.setString(1, hash);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    intents.add(rs.getObject(1).toString());
+                }
+            }
+        }
+        return intents;
+    }
+
     /** The time of the latest carrier event applied to each invoice, by UUID. */
     public Map<String, Instant> lastEventTimes(Collection<String> invoiceUuids) throws SQLException {
         Map<String, Instant> times = new HashMap<>();
@@ -103,12 +142,17 @@ public class PodLedger {
         return times;
     }
 
-    /** In one transaction: the invoice as Infusion answered into the mirror, and the write into the ledger. */
+    /**
+     * In one transaction: the invoice as Infusion answered into the mirror, and the write into the ledger.
+     * {@code answer} is null when the mirror already holds the invoice as written (a write confirmed after a restart).
+     */
     public void recordApplied(String hash, InvoiceGroup group, JsonNode answer) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                mirror.storeRecords(c, EntityType.CUSTOMER_INVOICES, List.of(answer));
+                if (answer != null) {
+                    mirror.storeRecords(c, EntityType.CUSTOMER_INVOICES, List.of(answer));
+                }
                 UUID uuid = UUID.fromString(group.invoice().uuid());
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO pod_applied (file_hash, invoice_uuid, invoice_number,"
@@ -116,9 +160,9 @@ public class PodLedger {
                     s.setString(1, hash);
                     s.setObject(2, uuid);
                     s.setString(3, group.invoiceNumber());
-                    s.setString(4, answer.path("courierReference").asText(null));
-                    s.setString(5, answer.path("deliveryStatusCode").asText(null));
-                    s.setLong(6, answer.path("versionNumber").asLong());
+                    s.setString(4, group.invoice().courierReference());
+                    s.setString(5, group.invoice().deliveryStatusCode());
+                    s.setLong(6, group.invoice().versionNumber());
                     s.setObject(7, now);
                     s.executeUpdate();
                 }

@@ -29,28 +29,45 @@ public class PodPlanner {
         if (batch.rows() == 0) {
             throw new PodFileRejectedException("the file has a header but no rows");
         }
-        batch.seenBefore(ledger.fileSeen(batch.hash(), batch.fileName()));
+        batch.history(ledger.fileSeen(batch.hash(), batch.fileName()));
         List<String> uuids = batch.groups().stream().filter(g -> g.invoice() != null).map(g -> g.invoice().uuid()).toList();
         Map<String, Instant> lastEvents = ledger.lastEventTimes(uuids);
         Set<String> appliedBefore = ledger.appliedBy(batch.hash());
+        Set<String> intents = batch.history() == PodLedger.FileHistory.RESUMED ? ledger.intentsOf(batch.hash()) : Set.of();
         for (InvoiceGroup group : batch.groups()) {
             if (group.invoice() != null) {
                 decide(batch, group, lastEvents.get(group.invoice().uuid()), appliedBefore.contains(group.invoice().uuid()));
+                confirmInterruptedWrite(batch, group, intents);
             }
         }
         return batch;
+    }
+
+    /**
+     * A write this file meant (its intent was noted) that Infusion already shows, while nothing recorded it:
+     * the bridge stopped between Infusion's answer and the commit. It was this file's write; record it so.
+     */
+    private void confirmInterruptedWrite(PodBatch batch, InvoiceGroup group, Set<String> intents) throws Exception {
+        if (group.outcome() == PodOutcome.UNCHANGED && intents.contains(group.invoice().uuid())) {
+            ledger.recordApplied(batch.hash(), group, null);
+            group.decide(PodOutcome.APPLIED, "applied from this file before the bridge restarted (confirmed with Infusion)");
+        }
     }
 
     /** Decides one invoice again with what Infusion answered after a version conflict. */
     void replan(PodBatch batch, InvoiceGroup group, MirrorInvoice fresh) throws Exception {
         group.matched(fresh);
         decide(batch, group, ledger.lastEventTimes(List.of(fresh.uuid())).get(fresh.uuid()), false);
+        if (batch.history() == PodLedger.FileHistory.RESUMED) {
+            confirmInterruptedWrite(batch, group, ledger.intentsOf(batch.hash()));
+        }
     }
 
     private void decide(PodBatch batch, InvoiceGroup group, Instant lastEvent, boolean appliedByThisFile) {
         MirrorInvoice invoice = group.invoice();
         if (appliedByThisFile) {
-            group.decide(batch.seenBefore() ? PodOutcome.UNCHANGED : PodOutcome.APPLIED, batch.seenBefore()
+            boolean completed = batch.history() == PodLedger.FileHistory.COMPLETED;
+            group.decide(completed ? PodOutcome.UNCHANGED : PodOutcome.APPLIED, completed
                     ? "already applied from an identical file before"
                     : "applied from this file before the bridge restarted");
             return;

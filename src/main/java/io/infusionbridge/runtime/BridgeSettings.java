@@ -130,11 +130,14 @@ public final class BridgeSettings {
         return Path.of(optional("bridge.data-dir", "data"));
     }
 
-    /** The mirror's JDBC URL: {@code bridge.db.url}, or an H2 file database under the data dir. */
+    /**
+     * The mirror's JDBC URL: {@code bridge.db.url}, or an H2 file database under the data dir. H2 writes each
+     * commit at once (WRITE_DELAY=0): a killed process must not lose a write it already recorded.
+     */
     public String dbUrl() {
         String url = optional("bridge.db.url", "");
         return url.isEmpty()
-                ? "jdbc:h2:file:" + dataDir().resolve("mirror").resolve("bridge").toAbsolutePath() + ";AUTO_SERVER=TRUE"
+                ? "jdbc:h2:file:" + dataDir().resolve("mirror").resolve("bridge").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"
                 : url;
     }
 

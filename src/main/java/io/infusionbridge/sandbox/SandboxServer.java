@@ -612,16 +612,21 @@ public final class SandboxServer implements AutoCloseable {
         return body;
     }
 
+    /** Answers; a client that has gone away by then does not undo what was done (nor its log line). */
     private static int send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        if (body == null) {
-            exchange.sendResponseHeaders(status, -1);
-            return status;
-        }
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        byte[] bytes = body == null ? null : JSON.writeValueAsBytes(body);
+        try {
+            if (bytes == null) {
+                exchange.sendResponseHeaders(status, -1);
+                return status;
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException clientGone) {
+            LOG.debug("client went away before the answer to {}: {}", exchange.getRequestURI().getPath(), clientGone.toString());
         }
         return status;
     }
