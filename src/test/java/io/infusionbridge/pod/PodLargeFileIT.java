@@ -1,0 +1,66 @@
+package io.infusionbridge.pod;
+
+import io.infusionbridge.sandbox.SandboxServer;
+import io.infusionbridge.support.PodFolders;
+import io.infusionbridge.support.SandboxAdmin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A file of a million rows streams through a bridge process whose heap is capped at 128 MB. */
+class PodLargeFileIT {
+
+    private static final Path JAR = Path.of(System.getProperty("bridge.jar", "target/infusion-bridge.jar")).toAbsolutePath();
+    private static final int ROWS = 1_000_000;
+    private static final int INVOICES = 20;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_million_rows_in_bounded_memory() throws Exception {
+        PodFolders folders = new PodFolders(dir.resolve("data"));
+        Path inbox = Files.createDirectories(dir.resolve("data/inbox/pod/generic"));
+        Path partial = inbox.resolve(".million.csv.part");
+        String[] statuses = {"PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"};
+        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            out.write("invoice_number,consignment_number,carrier,status,event_time,signed_by\n");
+            for (int i = 0; i < ROWS; i++) {
+                int invoice = 100_001 + i % INVOICES;
+                int step = i / INVOICES;
+                out.write("INV-" + invoice + ",NZC" + invoice + ",Courier A," + statuses[Math.min(3, step * 4 / (ROWS / INVOICES))]
+                        + ",2026-12-01T" + String.format("%02d:%02d:%02d", step / 3600 % 24, step / 60 % 60, step % 60) + "+13:00,\n");
+            }
+        }
+        Files.move(partial, inbox.resolve("million.csv"));
+        try (SandboxServer sandbox = new SandboxServer(0).start()) {
+            SandboxAdmin admin = new SandboxAdmin(sandbox.adminUrl());
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+                    "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString(), "run", "--until-idle").directory(dir.toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("INFUSION_") || k.startsWith("BRIDGE_"));
+            builder.environment().putAll(Map.of("INFUSION_BASE_URL", sandbox.baseUrl(), "INFUSION_LICENSE_UUID", sandbox.licenseUuid(),
+                    "INFUSION_SESSION_UUID", sandbox.sessionUuid(), "BRIDGE_DATA_DIR", "data", "BRIDGE_POD_READ_LOCK_MIN_AGE", "200"));
+            builder.redirectErrorStream(true).redirectOutput(dir.resolve("bridge.log").toFile());
+            Process bridge = builder.start();
+            assertThat(bridge.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(bridge.exitValue()).as(Files.readString(dir.resolve("bridge.log"))).isZero();
+
+            assertThat(admin.requests()).filteredOn(r -> r.method().equals("PUT")).as("one write per invoice").hasSize(INVOICES);
+            List<Path> reports = folders.files("reports");
+            assertThat(reports).hasSize(1);
+            try (var lines = Files.lines(reports.get(0))) {
+                assertThat(lines.count()).as("a report line per row, plus the header").isEqualTo(ROWS + 1);
+            }
+            assertThat(folders.files("processed")).hasSize(1);
+        }
+    }
+}
