@@ -14,19 +14,20 @@ import java.time.Duration;
  * @param circuitMinimumCalls calls seen before the circuit may open
  * @param circuitOpenFor      how long an open circuit refuses calls before it tries again
  * @param requestTimeout      how long one request may take
+ * @param sessionProbeInterval while Infusion refuses the session, at most one request per this interval
  */
 public record ApiLimits(int requestsPerSecond, Duration spacingMargin, int maxAttempts, Duration initialBackoff,
                         Duration maxBackoff, float circuitFailureRate, int circuitMinimumCalls, Duration circuitOpenFor,
-                        Duration requestTimeout) {
+                        Duration requestTimeout, Duration sessionProbeInterval) {
 
     public static ApiLimits defaults() {
         return new ApiLimits(10, Duration.ofMillis(5), 10, Duration.ofMillis(200), Duration.ofSeconds(10),
-                50f, 20, Duration.ofSeconds(30), Duration.ofSeconds(30));
+                50f, 20, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(1));
     }
 
     public ApiLimits withRequestsPerSecond(int perSecond) {
         return new ApiLimits(perSecond, spacingMargin, maxAttempts, initialBackoff, maxBackoff, circuitFailureRate,
-                circuitMinimumCalls, circuitOpenFor, requestTimeout);
+                circuitMinimumCalls, circuitOpenFor, requestTimeout, sessionProbeInterval);
     }
 
     /** The time between two requests that keeps any 1000 ms window at or under the limit. */

@@ -9,7 +9,9 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.infusionbridge.infusion.error.InfusionErrors;
 import io.infusionbridge.infusion.error.InfusionException;
+import io.infusionbridge.infusion.error.InfusionNotAuthorisedException;
 import io.infusionbridge.infusion.error.InfusionRateLimitedException;
+import io.infusionbridge.infusion.error.InfusionSessionInvalidException;
 import io.infusionbridge.infusion.error.InfusionTransientException;
 import io.infusionbridge.infusion.error.InfusionUnavailableException;
 import org.slf4j.Logger;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The bridge's one way to talk to Infusion: auth headers, the licence's shared rate limit, retry with
@@ -39,6 +42,7 @@ import java.util.function.Supplier;
 public final class InfusionClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(InfusionClient.class);
+    private static final Pattern UUID_IN_PATH = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final URI baseUrl;
     private final Supplier<InfusionCredentials> credentials;
@@ -117,6 +121,27 @@ public final class InfusionClient {
         return call("GET", contract.path("delivery-statuses"), Map.of(), null, -1);
     }
 
+    /** The webhook registrations of this licence. */
+    public List<JsonNode> webhooks() {
+        List<JsonNode> all = new ArrayList<>();
+        call("GET", contract.path("webhooks"), Map.of(), null, -1).forEach(all::add);
+        return all;
+    }
+
+    /** Registers a webhook: Infusion will POST to {@code url} with the auth header when {@code entityType} changes. */
+    public JsonNode registerWebhook(String entityType, String url, String authHeaderName, String authHeaderValue) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(contract.field("entityType"), entityType);
+        body.put(contract.field("url"), url);
+        body.put(contract.field("authHeaderName"), authHeaderName);
+        body.put(contract.field("authHeaderValue"), authHeaderValue);
+        return call("POST", contract.path("webhooks"), Map.of(), body, -1);
+    }
+
+    public void deleteWebhook(String uuid) {
+        call("DELETE", contract.path("webhooks") + "/" + uuid, Map.of(), null, -1);
+    }
+
     /** Requests sent so far, retries included. */
     public long requestsSent() {
         return requestsSent.get();
@@ -134,7 +159,7 @@ public final class InfusionClient {
     }
 
     private JsonNode call(String method, String path, Map<String, String> query, Object body, long sentVersion) {
-        LicenceGate gate = LicenceGate.of(credentials.get().licenseUuid(), limits);
+        LicenceGate gate = LicenceGate.of(baseUrl, credentials.get().licenseUuid(), limits);
         CircuitBreaker breaker = gate.circuitBreaker();
         try {
             return retry.executeCheckedSupplier(() -> {
@@ -160,7 +185,12 @@ public final class InfusionClient {
 
     private JsonNode send(LicenceGate gate, String method, String path, Map<String, String> query, Object body,
                           long sentVersion) throws InterruptedException {
+        gate.awaitTurn();
+        // Checked after the wait for a slot: a refusal that came in meanwhile stops queued requests too.
         InfusionCredentials tokens = credentials.get();
+        if (!gate.maySend(tokens.sessionUuid(), limits.sessionProbeInterval())) {
+            throw new InfusionSessionInvalidException(method, path, whereToPutTheSession(), true);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, query))
                 .timeout(limits.requestTimeout())
                 .header(contract.header("license"), tokens.licenseUuid())
@@ -172,7 +202,6 @@ public final class InfusionClient {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        gate.awaitTurn();
         long started = System.nanoTime();
         requestsSent.incrementAndGet();
         HttpResponse<byte[]> response;
@@ -186,7 +215,11 @@ public final class InfusionClient {
         int status = response.statusCode();
         LOG.debug("{} {} -> {} in {} ms", method, path, status, (System.nanoTime() - started) / 1_000_000);
         JsonNode answer = parse(response.body());
+        String operation = method + " " + UUID_IN_PATH.matcher(path).replaceAll("{uuid}");
         if (status >= 200 && status < 300) {
+            if (gate.succeeded(tokens.sessionUuid(), operation)) {
+                LOG.info("Infusion accepts the session again: resuming all Infusion work");
+            }
             if (answer == null) {
                 throw new InfusionTransientException(status, method, path, "the answer was not JSON", null);
             }
@@ -194,6 +227,15 @@ public final class InfusionClient {
         }
         InfusionException error = InfusionErrors.decode(contract, status, method, path, answer,
                 response.headers().firstValue(contract.header("retry-after")).orElse(null), sentVersion);
+        if (error instanceof InfusionSessionInvalidException) {
+            error = new InfusionSessionInvalidException(method, path, whereToPutTheSession(), false);
+            if (gate.sessionRefused(tokens.sessionUuid())) {
+                LOG.error("{}. All Infusion work is paused: queued work stays queued, and the bridge checks at most once a minute.",
+                        error.getMessage());
+            }
+        } else if (error instanceof InfusionNotAuthorisedException) {
+            gate.permissionMissing(operation, error.getMessage());
+        }
         if (error instanceof InfusionRateLimitedException limited) {
             rateLimitedAnswers.incrementAndGet();
             gate.pauseFor(limited.retryAfter());
@@ -201,6 +243,15 @@ public final class InfusionClient {
                     limited.retryAfter().toMillis());
         }
         throw error;
+    }
+
+    private String whereToPutTheSession() {
+        return credentials instanceof SessionTokens tokens ? tokens.whereToPutIt() : "INFUSION_SESSION_UUID (infusion.session-uuid)";
+    }
+
+    /** The licence's shared state: session pause, missing permissions, last success. */
+    public LicenceGate gate() {
+        return LicenceGate.of(baseUrl, credentials.get().licenseUuid(), limits);
     }
 
     private URI uri(String path, Map<String, String> query) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -25,6 +27,11 @@ public final class LicenceGate {
     private final long spacingNanos;
     private final CircuitBreaker circuitBreaker;
     private long nextSlotNanos = System.nanoTime();
+    // The session state every route shares: a refused session pauses them all until a new one works.
+    private volatile String refusedSession;
+    private volatile long lastProbeNanos;
+    private volatile Instant lastSuccess;
+    private final Map<String, String> missingPermissions = new ConcurrentHashMap<>();
 
     private LicenceGate(String name, ApiLimits limits) {
         this.spacingNanos = limits.requestsPerSecond() <= 0 ? 0 : limits.spacing().toNanos();
@@ -38,9 +45,9 @@ public final class LicenceGate {
                 .build());
     }
 
-    /** The gate of this licence with these limits; the licence is only kept as a hash. */
-    public static LicenceGate of(String licenseUuid, ApiLimits limits) {
-        String name = "infusion-" + hash(licenseUuid) + "-" + Integer.toHexString(limits.hashCode());
+    /** The gate of this licence at this Infusion with these limits; the licence is only kept as a hash. */
+    public static LicenceGate of(java.net.URI baseUrl, String licenseUuid, ApiLimits limits) {
+        String name = "infusion-" + hash(baseUrl + "|" + licenseUuid) + "-" + Integer.toHexString(limits.hashCode());
         return GATES.computeIfAbsent(name, n -> new LicenceGate(n, limits));
     }
 
@@ -67,6 +74,61 @@ public final class LicenceGate {
     /** After a 429, nobody on this licence sends anything until {@code retryAfter} has passed. */
     public synchronized void pauseFor(Duration retryAfter) {
         nextSlotNanos = Math.max(nextSlotNanos, System.nanoTime() + retryAfter.toNanos());
+    }
+
+    /**
+     * Whether a request with {@code session} may go out. While Infusion refuses that session, only one probe
+     * per {@code probeInterval} is let through; a different session (a new one was configured) goes at once.
+     */
+    public synchronized boolean maySend(String session, Duration probeInterval) {
+        if (refusedSession == null || !refusedSession.equals(session)) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - lastProbeNanos >= probeInterval.toNanos()) {
+            lastProbeNanos = now;
+            return true;
+        }
+        return false;
+    }
+
+    /** Infusion refused {@code session}: answers true when this is news (the first refusal of it). */
+    public synchronized boolean sessionRefused(String session) {
+        boolean news = !session.equals(refusedSession);
+        refusedSession = session;
+        lastProbeNanos = System.nanoTime();
+        return news;
+    }
+
+    /** A request succeeded: answers true when that ends a pause. */
+    public synchronized boolean succeeded(String session, String operation) {
+        lastSuccess = Instant.now();
+        missingPermissions.remove(operation);
+        if (refusedSession != null && refusedSession.equals(session)) {
+            return false;
+        }
+        boolean resumed = refusedSession != null;
+        refusedSession = null;
+        return resumed;
+    }
+
+    public void permissionMissing(String operation, String message) {
+        missingPermissions.put(operation, message);
+    }
+
+    /** Whether Infusion currently refuses the session in use. */
+    public boolean sessionPaused() {
+        return refusedSession != null;
+    }
+
+    /** Operations Infusion refused for lack of a role, with the message saying so. */
+    public Map<String, String> missingPermissions() {
+        return Map.copyOf(missingPermissions);
+    }
+
+    /** When a request last succeeded in this JVM, or null. */
+    public Instant lastSuccess() {
+        return lastSuccess;
     }
 
     public CircuitBreaker circuitBreaker() {

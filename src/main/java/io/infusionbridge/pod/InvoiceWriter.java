@@ -27,14 +27,24 @@ public class InvoiceWriter {
     private final PodLedger ledger;
     private final PodPlanner planner;
 
-    public InvoiceWriter(InfusionClient client, MirrorStore mirror, PodLedger ledger, PodPlanner planner) {
+    private final boolean readOnly;
+
+    public InvoiceWriter(InfusionClient client, MirrorStore mirror, PodLedger ledger, PodPlanner planner, boolean readOnly) {
         this.client = client;
         this.mirror = mirror;
         this.ledger = ledger;
         this.planner = planner;
+        this.readOnly = readOnly;
     }
 
     public void write(InvoiceGroup group, @ExchangeProperty(PodFileOpener.BATCH) PodBatch batch) throws Exception {
+        if (readOnly) {
+            group.decide(PodOutcome.WOULD_APPLY, "read-only mode (bridge.read-only): would write PUT /customerInvoices/"
+                    + group.invoice().uuid() + " with versionNumber " + group.invoice().versionNumber()
+                    + (group.newReference() == null ? "" : ", courierReference " + group.newReference())
+                    + (group.newStatusCode() == null ? "" : ", deliveryStatusCode " + group.newStatusCode()));
+            return;
+        }
         JsonNode answer;
         try {
             answer = put(group, batch);

@@ -84,7 +84,8 @@ public class PodReport {
         PodOutcome outcome = group.outcome() == null ? PodOutcome.FAILED : group.outcome();
         String reason = group.reason() == null ? "no decision was made (the file was interrupted)" : group.reason();
         boolean latest = group.latest().row() == row.row();
-        if (group.overflow().contains(row.consignment()) && (outcome == PodOutcome.APPLIED || outcome == PodOutcome.UNCHANGED)) {
+        if (group.overflow().contains(row.consignment())
+                && (outcome == PodOutcome.APPLIED || outcome == PodOutcome.UNCHANGED || outcome == PodOutcome.WOULD_APPLY)) {
             return new String[] {PodOutcome.FAILED.name(), "consignment " + row.consignment() + " did not fit the 50-character courier reference of "
                     + group.invoiceNumber() + note};
         }

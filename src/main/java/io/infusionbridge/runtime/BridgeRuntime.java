@@ -5,7 +5,13 @@ import io.infusionbridge.infusion.EntityType;
 import io.infusionbridge.infusion.InfusionClient;
 import io.infusionbridge.infusion.InfusionContract;
 import io.infusionbridge.infusion.InfusionCredentials;
+import io.infusionbridge.infusion.InfusionHealthCheck;
 import io.infusionbridge.infusion.Secrets;
+import io.infusionbridge.infusion.SessionKeepAlive;
+import io.infusionbridge.infusion.SessionTokens;
+import io.infusionbridge.notify.WebhookAuth;
+import io.infusionbridge.sync.SyncTrigger;
+import org.apache.camel.health.HealthCheckRegistry;
 import io.infusionbridge.infusion.component.InfusionComponent;
 import io.infusionbridge.infusion.component.InfusionSyncComponent;
 import io.infusionbridge.pod.CarrierProfiles;
@@ -49,6 +55,7 @@ public final class BridgeRuntime implements AutoCloseable {
     private InfusionClient client;
     private Main main;
     private PodReport podReport;
+    private SessionTokens tokens;
 
     public BridgeRuntime(BridgeSettings settings) {
         this.settings = settings;
@@ -60,10 +67,10 @@ public final class BridgeRuntime implements AutoCloseable {
         Files.createDirectories(settings.dataDir());
         dataSource = MirrorDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dbSchema());
         store = new MirrorStore(dataSource, contract);
-        InfusionCredentials credentials = new InfusionCredentials(settings.licenseUuid(), settings.sessionUuid());
-        client = new InfusionClient(settings.baseUrl(), () -> credentials, contract, settings.apiLimits());
+        tokens = new SessionTokens(new InfusionCredentials(settings.licenseUuid(), settings.sessionUuid()), settings.secretsFile()).watch(2);
+        client = new InfusionClient(settings.baseUrl(), tokens, contract, settings.apiLimits());
         LOG.info("Infusion at {} with licence {} and session {}; mirror at {}", settings.baseUrl(),
-                Secrets.mask(settings.licenseUuid()), Secrets.mask(settings.sessionUuid()), describeDb());
+                Secrets.mask(tokens.get().licenseUuid()), Secrets.mask(tokens.get().sessionUuid()), describeDb());
         return this;
     }
 
@@ -83,9 +90,19 @@ public final class BridgeRuntime implements AutoCloseable {
         main.bind("mirrorDataSource", dataSource);
         main.bind("infusion-sync", new InfusionSyncComponent(client, store));
         main.bind("infusion", new InfusionComponent(client));
+        main.bind("syncTrigger", new SyncTrigger(this::context));
+        main.bind("webhookAuth", new WebhookAuth(settings.webhookAuthHeader(), settings.webhookSecret()));
+        main.bind("sessionKeepAlive", new SessionKeepAlive(client, settings.keepAliveDays()));
         bindPodWriteback();
         LOG.info("Starting routes from {} with settings from {}", routes.description(), settings.source());
         main.start();
+        HealthCheckRegistry health = HealthCheckRegistry.get(main.getCamelContext());
+        if (health != null) {
+            health.register(new InfusionHealthCheck(client, tokens.whereToPutIt()));
+        }
+        if (settings.readOnly()) {
+            LOG.warn("Read-only mode (bridge.read-only=true): POD files are processed and reported, nothing is written to Infusion");
+        }
         return this;
     }
 
@@ -99,7 +116,7 @@ public final class BridgeRuntime implements AutoCloseable {
         main.bind("podCoalescer", new PodCoalescer());
         main.bind("invoiceMatcher", new InvoiceMatcher(store, client, new SyncReconciler(client, store, settings.syncPageSize())));
         main.bind("podPlanner", planner);
-        main.bind("invoiceWriter", new InvoiceWriter(client, store, ledger, planner));
+        main.bind("invoiceWriter", new InvoiceWriter(client, store, ledger, planner, settings.readOnly()));
         main.bind("podReport", podReport);
         for (String folder : new String[] {"inbox/pod", "processed", "failed", "reports"}) {
             Files.createDirectories(settings.dataDir().resolve(folder));
@@ -162,6 +179,9 @@ public final class BridgeRuntime implements AutoCloseable {
         }
         if (dataSource != null) {
             dataSource.close();
+        }
+        if (tokens != null) {
+            tokens.close();
         }
     }
 }

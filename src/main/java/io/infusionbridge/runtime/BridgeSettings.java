@@ -28,6 +28,7 @@ public final class BridgeSettings {
 
     public static final String BUNDLED_CONFIG = "defaults/config/application.properties";
     public static final String DEFAULT_CONFIG = "config/application.properties";
+    private static final String[] SECRET_KEYS = {"infusion.license-uuid", "infusion.session-uuid", "bridge.webhooks.secret"};
     private static final Pattern UUID_FORMAT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Properties resolved;
@@ -91,8 +92,62 @@ public final class BridgeSettings {
             }
         });
         overrides.forEach(resolved::setProperty);
+        // The secrets file wins: it is the place a new session ID is written while the bridge runs.
+        Path secrets = secretsFile(resolved);
+        if (secrets != null && Files.isRegularFile(secrets)) {
+            Properties secret = new Properties();
+            try (Reader in = Files.newBufferedReader(secrets, StandardCharsets.UTF_8)) {
+                secret.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new SettingsException("cannot read secrets file " + secrets + ": " + e.getMessage());
+            }
+            for (String key : SECRET_KEYS) {
+                if (!secret.getProperty(key, "").isBlank()) {
+                    resolved.setProperty(key, secret.getProperty(key).strip());
+                }
+            }
+        }
         sourceOut[0] = source;
         return resolved;
+    }
+
+    private static Path secretsFile(Properties resolved) {
+        String file = resolved.getProperty("bridge.secrets-file", "").trim();
+        return file.isEmpty() ? null : Path.of(file);
+    }
+
+    /** The secrets file, watched for a new session ID; null when none is set. */
+    public Path secretsFile() {
+        return secretsFile(resolved);
+    }
+
+    public boolean readOnly() {
+        return bool("bridge.read-only", false);
+    }
+
+    public int httpPort() {
+        return integer("bridge.http-port", 8080, 0, 65535);
+    }
+
+    public String webhookAuthHeader() {
+        return optional("bridge.webhooks.auth-header", "X-Infusion-Webhook-Secret");
+    }
+
+    /** The value Infusion must send in the webhook auth header; empty when webhooks are not set up. */
+    public String webhookSecret() {
+        return optional("bridge.webhooks.secret", "");
+    }
+
+    public int keepAliveDays() {
+        return integer("bridge.session.keepalive-days", 7, 1, 59);
+    }
+
+    private boolean bool(String key, boolean otherwise) {
+        String value = optional(key, String.valueOf(otherwise));
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new SettingsException(describe(key) + " must be true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /** {@code infusion.session-uuid} → {@code INFUSION_SESSION_UUID}. */
@@ -111,6 +166,8 @@ public final class BridgeSettings {
         copy.putAll(resolved);
         // Routes name folders by this absolute form of the data dir, whatever the working directory.
         copy.setProperty("bridge.data-path", dataDir().toAbsolutePath().normalize().toString().replace('\\', '/'));
+        copy.setProperty("camel.server.port", String.valueOf(httpPort()));
+        copy.setProperty("camel.management.port", String.valueOf(httpPort()));
         return copy;
     }
 
@@ -183,11 +240,7 @@ public final class BridgeSettings {
     }
 
     public boolean podDeliveredIsFinal() {
-        String value = optional("bridge.pod.delivered-is-final", "true");
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new SettingsException(describe("bridge.pod.delivered-is-final") + " must be true or false, was '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
+        return bool("bridge.pod.delivered-is-final", true);
     }
 
     public InfusionContract contract() {
@@ -208,7 +261,8 @@ public final class BridgeSettings {
                 integer("infusion.circuit-breaker.failure-rate-percent", 50, 1, 100),
                 integer("infusion.circuit-breaker.minimum-calls", 20, 1, 10_000),
                 duration("infusion.circuit-breaker.open-for", Duration.ofSeconds(30)),
-                duration("infusion.request-timeout", Duration.ofSeconds(30)));
+                duration("infusion.request-timeout", Duration.ofSeconds(30)),
+                duration("infusion.session.probe-interval", Duration.ofMinutes(1)));
     }
 
     public String get(String key, String otherwise) {
@@ -241,6 +295,9 @@ public final class BridgeSettings {
         podTextPolicy();
         podStatusCodes();
         podDeliveredIsFinal();
+        readOnly();
+        httpPort();
+        keepAliveDays();
         integer("bridge.pod.poll-delay", 1000, 10, 3_600_000);
         integer("bridge.pod.read-lock-min-age", 1500, 0, 3_600_000);
         integer("bridge.sync.delay", 60000, 10, Integer.MAX_VALUE);

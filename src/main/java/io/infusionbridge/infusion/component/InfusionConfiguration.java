@@ -24,6 +24,10 @@ public class InfusionConfiguration implements Cloneable {
             description = "Run one sync round as soon as the route starts, before the first scheduled one (for cron schedules).")
     private boolean syncOnStart;
 
+    @UriParam(label = "consumer", defaultValue = "1000",
+            description = "Milliseconds a requested round (a webhook) waits, so that a burst of requests makes one round.")
+    private long triggerDelay = 1000;
+
     @UriParam(label = "advanced", description = "Where the consumer notes a page asked for but not yet stored.")
     @Metadata(autowired = true)
     private SyncJournal journal;
@@ -61,6 +65,14 @@ public class InfusionConfiguration implements Cloneable {
 
     public void setSyncOnStart(boolean syncOnStart) {
         this.syncOnStart = syncOnStart;
+    }
+
+    public long getTriggerDelay() {
+        return triggerDelay;
+    }
+
+    public void setTriggerDelay(long triggerDelay) {
+        this.triggerDelay = triggerDelay;
     }
 
     public SyncJournal getJournal() {

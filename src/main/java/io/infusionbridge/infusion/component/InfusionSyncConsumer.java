@@ -32,6 +32,9 @@ public class InfusionSyncConsumer extends ScheduledPollConsumer {
     // One round at a time, whether the scheduler, a start-up round or a trigger asks for it.
     private final ReentrantLock roundLock = new ReentrantLock();
     private ExecutorService startRound;
+    private java.util.concurrent.ScheduledExecutorService triggered;
+    private final java.util.concurrent.atomic.AtomicBoolean roundRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicLong triggeredRounds = new AtomicLong();
 
     public InfusionSyncConsumer(InfusionSyncEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -66,7 +69,42 @@ public class InfusionSyncConsumer extends ScheduledPollConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(startRound);
             startRound = null;
         }
+        if (triggered != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(triggered);
+            triggered = null;
+        }
         super.doStop();
+    }
+
+    /**
+     * Asks for a round soon (e.g. after a webhook): after {@code triggerDelay} ms, so that a burst of requests
+     * makes one round; a request during that round makes one more after it, which reads what arrived meanwhile.
+     */
+    public synchronized void requestRound() {
+        if (!isRunAllowed() || !roundRequested.compareAndSet(false, true)) {
+            return;
+        }
+        if (triggered == null) {
+            triggered = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "infusion-sync-trigger-" + entity.key());
+        }
+        triggered.schedule(() -> {
+            roundRequested.set(false);
+            roundLock.lock();
+            try {
+                triggeredRounds.incrementAndGet();
+                round();
+            } catch (Exception e) {
+                getExceptionHandler().handleException("Triggered sync round of " + entity + " failed", e);
+            } finally {
+                roundLock.unlock();
+            }
+        }, configuration.getTriggerDelay(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Rounds run on request (webhooks) since start. */
+    public long getTriggeredRounds() {
+        return triggeredRounds.get();
     }
 
     @Override

@@ -74,6 +74,10 @@ public class InfusionSyncEndpoint extends ScheduledPollEndpoint {
         configuration.setSyncOnStart(syncOnStart);
     }
 
+    public void setTriggerDelay(long triggerDelay) {
+        configuration.setTriggerDelay(triggerDelay);
+    }
+
     public void setJournal(SyncJournal journal) {
         configuration.setJournal(journal);
     }
