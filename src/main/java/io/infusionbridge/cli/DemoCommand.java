@@ -79,9 +79,15 @@ class DemoCommand implements Callable<Integer> {
             demo.put("bridge.data-dir", dataDir.toString());
             demo.put("bridge.db.url", "");
             demo.put("bridge.db.schema", "");
+            int port;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            demo.put("bridge.http-port", String.valueOf(port));
             BridgeSettings settings = options.settings(demo);
             System.out.println("Demo: Infusion sandbox at " + sandbox.baseUrl() + " (controls at " + sandbox.adminUrl() + ")");
             System.out.println("Demo: mirror in H2 at " + dataDir.resolve("mirror") + "/");
+            System.out.println("Demo: health at http://127.0.0.1:" + port + "/observe/health, webhooks at http://127.0.0.1:" + port + "/webhooks/infusion");
             return RunCommand.runBridge(settings, options, untilIdle, maxWait, runtime -> dropSamples(settings.dataDir()), (runtime, result) -> {
                 System.out.println();
                 System.out.println("Demo: carrier files");

@@ -91,7 +91,12 @@ public final class SessionTokens implements Supplier<InfusionCredentials>, AutoC
 
     /** Where a new session ID should go, for messages. */
     public String whereToPutIt() {
-        return secretsFile != null ? secretsFile + " (" + SESSION_KEY + "=...)" : "INFUSION_SESSION_UUID (" + SESSION_KEY + ")";
+        if (secretsFile == null) {
+            return "INFUSION_SESSION_UUID (" + SESSION_KEY + "; read at start)";
+        }
+        String file = secretsFile + " as " + SESSION_KEY + "=... (read within seconds, no restart)";
+        // While the file does not exist the environment counts; once it does, the file wins.
+        return Files.isRegularFile(secretsFile) ? file : file + ", or in INFUSION_SESSION_UUID (read at start)";
     }
 
     @Override

@@ -46,6 +46,7 @@ class BridgeJarIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("INFUSION_") || k.startsWith("BRIDGE_"));
+        builder.environment().put("BRIDGE_HTTP_PORT", String.valueOf(io.infusionbridge.support.Http.freePort()));
         builder.environment().putAll(env);
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
@@ -106,7 +107,7 @@ class BridgeJarIT {
 
     @Test
     void every_command_has_help() throws Exception {
-        for (String command : List.of("run", "demo", "sandbox", "resync", "contract")) {
+        for (String command : List.of("run", "demo", "sandbox", "resync", "contract", "webhooks")) {
             Run help = bridge(Map.of(), command, "--help");
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: bridge " + command);

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionsAndWebhooksTest {
 
     private static final String HEADER = "invoice_number,consignment_number,carrier,status,event_time,signed_by\n";
-    private static final String SECRET = "hook-secret-7f3a9c2e1b";
+    private static final String SECRET = io.infusionbridge.support.IssuedSecrets.remember("hook-secret-7f3a9c2e1b");
 
     @TempDir
     Path dir;

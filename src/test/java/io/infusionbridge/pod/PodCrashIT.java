@@ -35,7 +35,7 @@ class PodCrashIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("INFUSION_") || k.startsWith("BRIDGE_"));
         builder.environment().putAll(Map.of("INFUSION_BASE_URL", sandbox.baseUrl(), "INFUSION_LICENSE_UUID", sandbox.licenseUuid(),
-                "INFUSION_SESSION_UUID", sandbox.sessionUuid(), "BRIDGE_DATA_DIR", "data", "BRIDGE_SYNC_DELAY", "600000",
+                "INFUSION_SESSION_UUID", sandbox.sessionUuid(), "BRIDGE_DATA_DIR", "data", "BRIDGE_HTTP_PORT", String.valueOf(io.infusionbridge.support.Http.freePort()), "BRIDGE_SYNC_DELAY", "600000",
                 "BRIDGE_POD_POLL_DELAY", "200", "BRIDGE_POD_READ_LOCK_MIN_AGE", "200"));
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("bridge.log").toFile()));
         return builder.start();

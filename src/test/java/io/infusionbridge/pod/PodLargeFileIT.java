@@ -48,7 +48,7 @@ class PodLargeFileIT {
                     "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString(), "run", "--until-idle").directory(dir.toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("INFUSION_") || k.startsWith("BRIDGE_"));
             builder.environment().putAll(Map.of("INFUSION_BASE_URL", sandbox.baseUrl(), "INFUSION_LICENSE_UUID", sandbox.licenseUuid(),
-                    "INFUSION_SESSION_UUID", sandbox.sessionUuid(), "BRIDGE_DATA_DIR", "data", "BRIDGE_POD_READ_LOCK_MIN_AGE", "200"));
+                    "INFUSION_SESSION_UUID", sandbox.sessionUuid(), "BRIDGE_DATA_DIR", "data", "BRIDGE_HTTP_PORT", String.valueOf(io.infusionbridge.support.Http.freePort()), "BRIDGE_POD_READ_LOCK_MIN_AGE", "200"));
             builder.redirectErrorStream(true).redirectOutput(dir.resolve("bridge.log").toFile());
             Process bridge = builder.start();
             assertThat(bridge.waitFor(5, TimeUnit.MINUTES)).isTrue();

@@ -69,7 +69,7 @@ public final class SandboxAdmin {
     }
 
     public String regenerateSession() {
-        return call("POST", "/session", null).get("sessionUuid").asText();
+        return IssuedSecrets.remember(call("POST", "/session", null).get("sessionUuid").asText());
     }
 
     public void roles(String... roles) {

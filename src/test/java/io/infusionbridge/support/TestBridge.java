@@ -23,8 +23,17 @@ public final class TestBridge {
         settings.put("bridge.db.user", db.user());
         settings.put("bridge.db.schema", db.schema());
         settings.put("bridge.sync.delay", "500");
+        settings.put("bridge.http-port", String.valueOf(freePort()));
         settings.put("infusion.retry.initial-backoff", "50ms");
         settings.put("infusion.retry.max-backoff", "1s");
+    }
+
+    private static int freePort() {
+        try {
+            return Http.freePort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static TestBridge against(SandboxServer sandbox, TestDatabases.Db db, Path dataDir) {
