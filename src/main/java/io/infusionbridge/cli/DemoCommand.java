@@ -1,6 +1,7 @@
 package io.infusionbridge.cli;
 
 import io.infusionbridge.infusion.EntityType;
+import io.infusionbridge.notify.MailCapture;
 import io.infusionbridge.pod.PodOutcome;
 import io.infusionbridge.pod.PodSummary;
 import io.infusionbridge.runtime.BridgeSettings;
@@ -84,11 +85,31 @@ class DemoCommand implements Callable<Integer> {
                 port = free.getLocalPort();
             }
             demo.put("bridge.http-port", String.valueOf(port));
+            int smtpPort;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                smtpPort = free.getLocalPort();
+            }
+            demo.put("bridge.mail.enabled", "true");
+            demo.put("bridge.mail.host", "127.0.0.1");
+            demo.put("bridge.mail.port", String.valueOf(smtpPort));
+            demo.put("bridge.mail.security", "none");
+            demo.put("bridge.mail.user", "");
+            // Every alert of the demo is worth seeing: no quiet period.
+            demo.put("bridge.mail.alerts.quiet-period", "0s");
+            demo.put("bridge.exports.enabled", "true");
             BridgeSettings settings = options.settings(demo);
             System.out.println("Demo: Infusion sandbox at " + sandbox.baseUrl() + " (controls at " + sandbox.adminUrl() + ")");
             System.out.println("Demo: mirror in H2 at " + dataDir.resolve("mirror") + "/");
+            try (MailCapture mail = new MailCapture(smtpPort, dataDir.resolve("mail"))) {
+            System.out.println("Demo: mail captured by an SMTP server on port " + smtpPort + ", written to " + dataDir.resolve("mail") + "/ as .eml");
             System.out.println("Demo: health at http://127.0.0.1:" + port + "/observe/health, webhooks at http://127.0.0.1:" + port + "/webhooks/infusion");
             return RunCommand.runBridge(settings, options, untilIdle, maxWait, runtime -> dropSamples(settings.dataDir()), (runtime, result) -> {
+                // The digest runs on its cron (17:00); the demo sends one now to show it.
+                runtime.context().createFluentProducerTemplate().to("direct:delivered-digest").send();
+                Thread.sleep(500);
+                System.out.println();
+                System.out.println("Demo: " + mail.writeNew() + " mail(s) in " + settings.dataDir().resolve("mail") + "/ (alerts and the delivered-invoices digest)");
+                System.out.println("Demo: exports in " + settings.dataDir().resolve("outbox/exports") + "/");
                 System.out.println();
                 System.out.println("Demo: carrier files");
                 System.out.printf("  %-34s %-10s %5s %8s %10s %11s %10s %8s %7s %7s%n", "file", "profile", "rows", "applied",
@@ -115,6 +136,7 @@ class DemoCommand implements Callable<Integer> {
                             + " and watch it arrive. Ctrl-C stops.");
                 }
             });
+            }
         }
     }
 }

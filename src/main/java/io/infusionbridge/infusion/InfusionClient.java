@@ -53,6 +53,7 @@ public final class InfusionClient {
     private final Retry retry;
     private final AtomicLong requestsSent = new AtomicLong();
     private final AtomicLong rateLimitedAnswers = new AtomicLong();
+    private final List<java.util.function.Consumer<InfusionException>> refusalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public InfusionClient(URI baseUrl, Supplier<InfusionCredentials> credentials, InfusionContract contract, ApiLimits limits) {
         String base = baseUrl.toString();
@@ -232,9 +233,12 @@ public final class InfusionClient {
             if (gate.sessionRefused(tokens.sessionUuid())) {
                 LOG.error("{}. All Infusion work is paused: queued work stays queued, and the bridge checks at most once a minute.",
                         error.getMessage());
+                tellRefused(error);
             }
         } else if (error instanceof InfusionNotAuthorisedException) {
-            gate.permissionMissing(operation, error.getMessage());
+            if (gate.permissionMissing(operation, error.getMessage())) {
+                tellRefused(error);
+            }
         }
         if (error instanceof InfusionRateLimitedException limited) {
             rateLimitedAnswers.incrementAndGet();
@@ -243,6 +247,21 @@ public final class InfusionClient {
                     limited.retryAfter().toMillis());
         }
         throw error;
+    }
+
+    /** Called once when Infusion starts refusing the session, and once per newly missing permission. */
+    public void onRefusal(java.util.function.Consumer<InfusionException> listener) {
+        refusalListeners.add(listener);
+    }
+
+    private void tellRefused(InfusionException refusal) {
+        for (var listener : refusalListeners) {
+            try {
+                listener.accept(refusal);
+            } catch (RuntimeException e) {
+                LOG.warn("a refusal listener failed: {}", e.getMessage());
+            }
+        }
     }
 
     private String whereToPutTheSession() {

@@ -112,8 +112,9 @@ public final class LicenceGate {
         return resumed;
     }
 
-    public void permissionMissing(String operation, String message) {
-        missingPermissions.put(operation, message);
+    /** Notes a refused operation; answers true when it is news. */
+    public boolean permissionMissing(String operation, String message) {
+        return missingPermissions.put(operation, message) == null;
     }
 
     /** Whether Infusion currently refuses the session in use. */

@@ -9,6 +9,9 @@ import io.infusionbridge.infusion.InfusionHealthCheck;
 import io.infusionbridge.infusion.Secrets;
 import io.infusionbridge.infusion.SessionKeepAlive;
 import io.infusionbridge.infusion.SessionTokens;
+import io.infusionbridge.export.SyncExports;
+import io.infusionbridge.notify.Alerts;
+import io.infusionbridge.notify.DeliveredDigest;
 import io.infusionbridge.notify.WebhookAuth;
 import io.infusionbridge.sync.SyncTrigger;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -56,6 +59,7 @@ public final class BridgeRuntime implements AutoCloseable {
     private Main main;
     private PodReport podReport;
     private SessionTokens tokens;
+    private org.apache.camel.ProducerTemplate producer;
 
     public BridgeRuntime(BridgeSettings settings) {
         this.settings = settings;
@@ -93,6 +97,12 @@ public final class BridgeRuntime implements AutoCloseable {
         main.bind("syncTrigger", new SyncTrigger(this::context));
         main.bind("webhookAuth", new WebhookAuth(settings.webhookAuthHeader(), settings.webhookSecret()));
         main.bind("sessionKeepAlive", new SessionKeepAlive(client, settings.keepAliveDays()));
+        Alerts alerts = new Alerts(this::producer, settings.mailEnabled(), settings.alertQuietPeriod(),
+                settings.syncFailingAlertAfter(), java.time.Clock.systemUTC());
+        client.onRefusal(alerts::infusionRefused);
+        main.bind("alerts", alerts);
+        main.bind("deliveredDigest", new DeliveredDigest(dataSource, settings.digestZone()));
+        main.bind("syncExports", new SyncExports(settings.exportsDir(), store, settings.snapshotColumns(), settings.exportRetention()));
         bindPodWriteback();
         LOG.info("Starting routes from {} with settings from {}", routes.description(), settings.source());
         main.start();
@@ -138,6 +148,14 @@ public final class BridgeRuntime implements AutoCloseable {
                 LOG.warn("{}: resync failed, will try again on the next start: {}", type, e.getMessage());
             }
         }
+    }
+
+    /** One producer template for the beans that send into routes. */
+    private synchronized org.apache.camel.ProducerTemplate producer() {
+        if (producer == null) {
+            producer = context().createProducerTemplate();
+        }
+        return producer;
     }
 
     public IdleMonitor.Result awaitIdle(Duration max) throws InterruptedException {

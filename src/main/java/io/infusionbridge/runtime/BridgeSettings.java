@@ -138,6 +138,65 @@ public final class BridgeSettings {
         return optional("bridge.webhooks.secret", "");
     }
 
+    public boolean mailEnabled() {
+        return bool("bridge.mail.enabled", false);
+    }
+
+    /** Camel's mail endpoint for the configured server: smtp, smtp with STARTTLS, or smtps. */
+    public String mailUri() {
+        String security = optional("bridge.mail.security", "none").toLowerCase(Locale.ROOT);
+        String scheme = switch (security) {
+            case "none", "starttls" -> "smtp";
+            case "ssl" -> "smtps";
+            default -> throw new SettingsException(describe("bridge.mail.security") + " must be none, starttls or ssl, was '" + security + "'");
+        };
+        StringBuilder uri = new StringBuilder(scheme + "://" + optional("bridge.mail.host", "127.0.0.1") + ":"
+                + integer("bridge.mail.port", security.equals("ssl") ? 465 : 25, 1, 65535)
+                + "?from=" + optional("bridge.mail.from", "infusion-bridge@localhost") + "&contentType=text/plain;charset=UTF-8");
+        String user = optional("bridge.mail.user", "");
+        if (!user.isEmpty()) {
+            uri.append("&username=").append(user).append("&password=RAW(").append(optional("bridge.mail.password", "")).append(")");
+        }
+        if (security.equals("starttls")) {
+            uri.append("&mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true");
+        }
+        return uri.toString();
+    }
+
+    public Duration alertQuietPeriod() {
+        return duration("bridge.mail.alerts.quiet-period", Duration.ofMinutes(15));
+    }
+
+    public Duration syncFailingAlertAfter() {
+        return duration("bridge.mail.alerts.sync-failing-after", Duration.ofMinutes(30));
+    }
+
+    public java.time.ZoneId digestZone() {
+        try {
+            return java.time.ZoneId.of(optional("bridge.digest.time-zone", "Pacific/Auckland"));
+        } catch (RuntimeException e) {
+            throw new SettingsException(describe("bridge.digest.time-zone") + " is not a time zone such as Pacific/Auckland");
+        }
+    }
+
+    public Path exportsDir() {
+        return dataDir().resolve("outbox").resolve("exports");
+    }
+
+    public Duration exportRetention() {
+        return duration("bridge.exports.delta-retention", Duration.ofDays(7));
+    }
+
+    /** The snapshot CSV's columns per entity (fields of the record), from bridge.exports.snapshot.<entity>.columns. */
+    public Map<io.infusionbridge.infusion.EntityType, java.util.List<String>> snapshotColumns() {
+        Map<io.infusionbridge.infusion.EntityType, java.util.List<String>> columns = new java.util.EnumMap<>(io.infusionbridge.infusion.EntityType.class);
+        for (io.infusionbridge.infusion.EntityType type : io.infusionbridge.infusion.EntityType.values()) {
+            String list = optional("bridge.exports.snapshot." + type.key() + ".columns", "");
+            columns.put(type, java.util.Arrays.stream(list.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList());
+        }
+        return columns;
+    }
+
     public int keepAliveDays() {
         return integer("bridge.session.keepalive-days", 7, 1, 59);
     }
@@ -167,6 +226,7 @@ public final class BridgeSettings {
         // Routes name folders by this absolute form of the data dir, whatever the working directory.
         copy.setProperty("bridge.data-path", dataDir().toAbsolutePath().normalize().toString().replace('\\', '/'));
         copy.setProperty("camel.server.port", String.valueOf(httpPort()));
+        copy.setProperty("bridge.mail.uri", mailUri());
         copy.setProperty("camel.management.port", String.valueOf(httpPort()));
         return copy;
     }
@@ -298,6 +358,13 @@ public final class BridgeSettings {
         readOnly();
         httpPort();
         keepAliveDays();
+        mailEnabled();
+        mailUri();
+        alertQuietPeriod();
+        syncFailingAlertAfter();
+        digestZone();
+        exportRetention();
+        bool("bridge.exports.enabled", false);
         integer("bridge.pod.poll-delay", 1000, 10, 3_600_000);
         integer("bridge.pod.read-lock-min-age", 1500, 0, 3_600_000);
         integer("bridge.sync.delay", 60000, 10, Integer.MAX_VALUE);

@@ -228,6 +228,7 @@ public class MirrorStore implements SyncJournal {
         List<JsonNode> inserts = new ArrayList<>();
         List<JsonNode> updates = new ArrayList<>();
         List<UUID> unchanged = new ArrayList<>();
+        Map<String, String> changes = new LinkedHashMap<>();
         int deletions = 0;
         for (Map.Entry<UUID, JsonNode> e : latest.entrySet()) {
             Current now = current.get(e.getKey());
@@ -235,8 +236,10 @@ public class MirrorStore implements SyncJournal {
             boolean deletion = isDeleted(item);
             if (now == null) {
                 inserts.add(item);
+                changes.put(e.getKey().toString(), deletion ? "deleted" : "created");
             } else if (version(item) > now.version() || (version(item) == now.version() && deletion && !now.deleted())) {
                 updates.add(item);
+                changes.put(e.getKey().toString(), deletion ? "deleted" : "updated");
             } else {
                 unchanged.add(e.getKey());
                 continue;
@@ -282,7 +285,7 @@ public class MirrorStore implements SyncJournal {
                 s.executeBatch();
             }
         }
-        return new SyncOutcome(inserts.size(), updates.size(), deletions, unchanged.size());
+        return new SyncOutcome(inserts.size(), updates.size(), deletions, unchanged.size(), changes);
     }
 
     private int bind(PreparedStatement s, int first, MirrorTable table, JsonNode item, OffsetDateTime now, long generation)

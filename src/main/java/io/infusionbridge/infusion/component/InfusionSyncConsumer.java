@@ -28,6 +28,7 @@ public class InfusionSyncConsumer extends ScheduledPollConsumer {
     private final AtomicLong roundsFinished = new AtomicLong();
     private volatile boolean inRound;
     private volatile String lastRoundError;
+    private volatile java.time.Instant failingSince;
     private volatile SyncPage pendingPage;
     // One round at a time, whether the scheduler, a start-up round or a trigger asks for it.
     private final ReentrantLock roundLock = new ReentrantLock();
@@ -159,9 +160,13 @@ public class InfusionSyncConsumer extends ScheduledPollConsumer {
                         (System.nanoTime() - started) / 1_000_000, rate(records, started, System.nanoTime()));
             }
             lastRoundError = null;
+            failingSince = null;
             return pages;
         } catch (InfusionException e) {
             lastRoundError = e.getMessage();
+            if (failingSince == null) {
+                failingSince = java.time.Instant.now();
+            }
             LOG.warn("{} sync stopped after {} pages: {}", entity, pages, e.getMessage());
             return pages;
         } finally {
@@ -208,6 +213,11 @@ public class InfusionSyncConsumer extends ScheduledPollConsumer {
 
     public boolean isInRound() {
         return inRound;
+    }
+
+    /** Since when every round has failed, or null when the last one succeeded. */
+    public java.time.Instant getFailingSince() {
+        return failingSince;
     }
 
     /** Why the last round stopped early, or null when it read everything. */
