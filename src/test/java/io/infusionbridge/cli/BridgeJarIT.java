@@ -79,6 +79,16 @@ class BridgeJarIT {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Demo: the mirror now holds").contains("customerInvoices                  200");
         assertThat(mirrorCounts(dir.resolve("demo-data"))).isEqualTo(SEEDED);
+
+        List<String> mails = new ArrayList<>();
+        try (var files = Files.list(dir.resolve("demo-data/mail"))) {
+            for (Path eml : files.filter(p -> p.toString().endsWith(".eml")).sorted().toList()) {
+                mails.add(Files.readString(eml, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(mails).as("the digest").anyMatch(m -> m.contains("Subject: [Infusion Bridge] Delivered invoices") && m.contains("text/csv"));
+        assertThat(mails).as("the alert about the unknown invoice").anyMatch(m -> m.contains("INV-999999") && m.contains("not-found"));
+        assertThat(Files.exists(dir.resolve("demo-data/outbox/exports/products/products-snapshot.csv"))).isTrue();
     }
 
     @Test
