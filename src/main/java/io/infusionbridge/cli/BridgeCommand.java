@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code bridge}: the entry point of the jar. */
 @Command(name = "bridge", mixinStandardHelpOptions = true, versionProvider = BridgeCommand.Version.class,
         description = "Infusion Bridge: declarative Camel routes between Infusion Online and the world around it.",
-        subcommands = {RunCommand.class, DemoCommand.class, SandboxCommand.class, ResyncCommand.class, WebhooksCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, SandboxCommand.class, ResyncCommand.class, WebhooksCommand.class, BenchCommand.class,
                 ContractCommand.class, CommandLine.HelpCommand.class})
 public class BridgeCommand implements Runnable {
 

@@ -6,6 +6,7 @@ import io.infusionbridge.infusion.error.InfusionNotAuthorisedException;
 import io.infusionbridge.infusion.error.InfusionSessionInvalidException;
 import io.infusionbridge.pod.PodSummary;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
 import org.apache.commons.csv.CSVFormat;
@@ -110,6 +111,11 @@ public class Alerts {
     }
 
     /** Sync rounds of an entity failing for longer than {@code after}: one alert per entity and kind's quiet period. */
+    /** The route's entry: the check against the route's own context. */
+    public void watchSyncRounds(Exchange exchange) {
+        checkSyncRounds(exchange.getContext());
+    }
+
     public void checkSyncRounds(CamelContext context) {
         Instant now = clock.instant();
         for (Route route : context.getRoutes()) {

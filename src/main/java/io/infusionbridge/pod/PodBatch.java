@@ -32,6 +32,8 @@ public final class PodBatch implements AutoCloseable {
     private int rows;
     private int invalidRows;
     private PodLedger.FileHistory history = PodLedger.FileHistory.NEW;
+    private final long openedNanos = System.nanoTime();
+    private long pipelineNanos;
 
     PodBatch(String fileName, CarrierFile file) throws IOException {
         this.fileName = fileName;
@@ -87,6 +89,15 @@ public final class PodBatch implements AutoCloseable {
     /** The invoices that need a write, in the order the file first named them. */
     public List<InvoiceGroup> writes() {
         return groups.values().stream().filter(InvoiceGroup::needsWrite).toList();
+    }
+
+    /** Time from opening the file to a decision per invoice: parse, map, validate, coalesce and match. */
+    public long pipelineMillis() {
+        return pipelineNanos / 1_000_000;
+    }
+
+    void pipelineDone() {
+        pipelineNanos = System.nanoTime() - openedNanos;
     }
 
     /** Whether this very file (same content) is new, resumed after an interruption, or completed before. */

@@ -29,6 +29,7 @@ public class PodPlanner {
         if (batch.rows() == 0) {
             throw new PodFileRejectedException("the file has a header but no rows");
         }
+        batch.pipelineDone();
         batch.history(ledger.fileSeen(batch.hash(), batch.fileName()));
         List<String> uuids = batch.groups().stream().filter(g -> g.invoice() != null).map(g -> g.invoice().uuid()).toList();
         Map<String, Instant> lastEvents = ledger.lastEventTimes(uuids);

@@ -50,7 +50,8 @@ public class PodReport {
                     PodOutcome.valueOf(outcome[0]).word(), outcome[1]);
         }));
         ledger.fileCompleted(batch.hash());
-        PodSummary summary = new PodSummary(batch.fileName(), batch.profile().name(), batch.rows(), counts, writes, report, null);
+        PodSummary summary = new PodSummary(batch.fileName(), batch.profile().name(), batch.rows(), counts, writes, report, null,
+                batch.pipelineMillis());
         recent.add(summary);
         LOG.info("{}; report {}", summary, report.getFileName());
         return summary;
@@ -64,7 +65,7 @@ public class PodReport {
                 : "the bridge could not process it (" + cause + "); the file is kept in failed/";
         Path report = reportPath(name);
         writeAtomically(report, printer -> print(printer, "", "", "", "", PodOutcome.INVALID.word(), "file not processed: " + reason));
-        PodSummary summary = new PodSummary(name, null, 0, PodSummary.empty(), 0, report, reason);
+        PodSummary summary = new PodSummary(name, null, 0, PodSummary.empty(), 0, report, reason, 0);
         recent.add(summary);
         LOG.warn("{}; report {}", summary, report.getFileName());
         return summary;

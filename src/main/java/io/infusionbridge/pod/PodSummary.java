@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /** What one carrier file came to: rows per outcome, writes made, and where its report is. */
 public record PodSummary(String fileName, String profile, int rows, Map<PodOutcome, Integer> outcomes, int writes, Path report,
-                         String rejection) {
+                         String rejection, long pipelineMillis) {
 
     public int count(PodOutcome outcome) {
         return outcomes.getOrDefault(outcome, 0);

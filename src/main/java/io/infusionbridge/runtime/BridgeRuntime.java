@@ -24,6 +24,7 @@ import io.infusionbridge.pod.InvoiceMatcher;
 import io.infusionbridge.pod.InvoiceWriter;
 import io.infusionbridge.pod.PodCoalescer;
 import io.infusionbridge.pod.PodFileOpener;
+import io.infusionbridge.pod.PodInboxFilter;
 import io.infusionbridge.pod.PodLedger;
 import io.infusionbridge.pod.PodPlanner;
 import io.infusionbridge.pod.PodReport;
@@ -124,6 +125,7 @@ public final class BridgeRuntime implements AutoCloseable {
         main.bind("podFileOpener", new PodFileOpener(CarrierProfiles.load(settings.podProfilesDir())));
         main.bind("carrierRowMapper", new CarrierRowMapper(settings.podTextPolicy()));
         main.bind("podCoalescer", new PodCoalescer());
+        main.bind("podInboxFilter", new PodInboxFilter());
         main.bind("invoiceMatcher", new InvoiceMatcher(store, client, new SyncReconciler(client, store, settings.syncPageSize())));
         main.bind("podPlanner", planner);
         main.bind("invoiceWriter", new InvoiceWriter(client, store, ledger, planner, settings.readOnly()));

@@ -108,6 +108,48 @@ public final class SandboxServer implements AutoCloseable {
         return sessionUuid;
     }
 
+    // ------------------------------------------------ the same controls in-process, for the benchmark
+
+    /** The request log so far (a copy). */
+    public List<LoggedRequest> requestLog() {
+        synchronized (requestLog) {
+            return List.copyOf(requestLog);
+        }
+    }
+
+    public void clearRequestLog() {
+        synchronized (requestLog) {
+            requestLog.clear();
+        }
+    }
+
+    /** Requests per second the sandbox allows; 0 lifts the limit. */
+    public void setRequestsPerSecond(int perSecond) {
+        limit.setLimit(perSecond);
+    }
+
+    /** Adds {@code count} invoices numbered from {@code firstNumber} (INV-300001 and on by default). */
+    public void generateInvoices(int count, int firstNumber) {
+        for (int i = 0; i < count; i++) {
+            store.create(EntityType.CUSTOMER_INVOICES, SandboxSeed.invoice(firstNumber + i, firstNumber + i, "INVOICED"));
+        }
+    }
+
+    /** A live record as the API would answer it, or null. */
+    public ObjectNode entity(EntityType type, String uuid) {
+        return store.get(type, uuid);
+    }
+
+    /** Changes a record as a person in Infusion would (new version, webhooks fire). */
+    public ObjectNode change(EntityType type, String uuid, ObjectNode fields) {
+        return store.change(type, uuid, fields);
+    }
+
+    /** The deterministic UUID of generated or seeded invoice number {@code number}. */
+    public static String invoiceUuid(int number) {
+        return SandboxSeed.uuid(EntityType.CUSTOMER_INVOICES, number);
+    }
+
     @Override
     public void close() {
         if (server != null) {
@@ -494,9 +536,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         int count = intParam(query, "count", 1000);
         int first = intParam(query, "firstNumber", 300_001);
-        for (int i = 0; i < count; i++) {
-            store.create(type, SandboxSeed.invoice(first + i, first + i, "INVOICED"));
-        }
+        generateInvoices(count, first);
         send(exchange, 201, JSON.createObjectNode().put("created", count));
     }
 
