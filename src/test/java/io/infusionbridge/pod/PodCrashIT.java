@@ -46,7 +46,7 @@ class PodCrashIT {
     }
 
     @ParameterizedTest(name = "killed after {0} writes")
-    @ValueSource(ints = {1, 17, 33})
+    @ValueSource(ints = {1, 4, 9, 17, 25, 33, 39})
     void a_kill_minus_9_mid_file_and_a_restart_apply_every_row_exactly_once(int killAfter) throws Exception {
         try (SandboxServer sandbox = new SandboxServer(0).start()) {
             SandboxAdmin admin = new SandboxAdmin(sandbox.adminUrl());
