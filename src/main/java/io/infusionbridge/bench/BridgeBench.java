@@ -98,7 +98,7 @@ public final class BridgeBench {
                         new BenchFigure(scenario, "ratio wall/ideal", fmt(wall / ideal), "5 ms spacing margin per request, read lock"),
                         new BenchFigure(scenario, "write requests per changed invoice", fmt((double) puts.size() / summary.writes()), ""),
                         new BenchFigure(scenario, "429 answers", String.valueOf(rateLimited), ""),
-                        new BenchFigure(scenario, "most requests in any 1000 ms", String.valueOf(maxInAnySecond(log)), "the limit (10)"),
+                        new BenchFigure(scenario, "most requests in any 1000 ms", String.valueOf(SandboxServer.mostInAnySecond(log.stream().filter(SandboxServer.LoggedRequest::counted).map(SandboxServer.LoggedRequest::atMillis).toList())), "the limit (10)"),
                         new BenchFigure(scenario, "peak heap (MB)", String.valueOf(HeapWatch.peakMegabytes()), "-Xmx " + HeapWatch.maxHeapMegabytes() + " MB"));
             }
         }
@@ -262,19 +262,6 @@ public final class BridgeBench {
         Path partial = inbox.resolve("." + name + ".part");
         Files.writeString(partial, content);
         Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static int maxInAnySecond(List<SandboxServer.LoggedRequest> log) {
-        List<Long> times = log.stream().filter(SandboxServer.LoggedRequest::counted).map(SandboxServer.LoggedRequest::atMillis).sorted().toList();
-        int max = 0;
-        int start = 0;
-        for (int end = 0; end < times.size(); end++) {
-            while (times.get(end) - times.get(start) >= 1000) {
-                start++;
-            }
-            max = Math.max(max, end - start + 1);
-        }
-        return max;
     }
 
     private static double percentile(List<Double> values, int p) {

@@ -145,6 +145,20 @@ public final class SandboxServer implements AutoCloseable {
         return store.change(type, uuid, fields);
     }
 
+    /** The most requests that counted against the limit within any 1000 ms of a log, by their times in ms. */
+    public static int mostInAnySecond(List<Long> countedMillis) {
+        List<Long> times = countedMillis.stream().sorted().toList();
+        int max = 0;
+        int start = 0;
+        for (int end = 0; end < times.size(); end++) {
+            while (times.get(end) - times.get(start) >= 1000) {
+                start++;
+            }
+            max = Math.max(max, end - start + 1);
+        }
+        return max;
+    }
+
     /** The deterministic UUID of generated or seeded invoice number {@code number}. */
     public static String invoiceUuid(int number) {
         return SandboxSeed.uuid(EntityType.CUSTOMER_INVOICES, number);

@@ -117,7 +117,7 @@ class BridgeJarIT {
 
     @Test
     void every_command_has_help() throws Exception {
-        for (String command : List.of("run", "demo", "sandbox", "resync", "contract", "webhooks")) {
+        for (String command : List.of("run", "demo", "sandbox", "resync", "contract", "webhooks", "bench")) {
             Run help = bridge(Map.of(), command, "--help");
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: bridge " + command);

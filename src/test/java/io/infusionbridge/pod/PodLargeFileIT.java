@@ -1,6 +1,7 @@
 package io.infusionbridge.pod;
 
 import io.infusionbridge.sandbox.SandboxServer;
+import io.infusionbridge.support.BridgeProcess;
 import io.infusionbridge.support.PodFolders;
 import io.infusionbridge.support.SandboxAdmin;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A file of a million rows streams through a bridge process whose heap is capped at 128 MB. */
 class PodLargeFileIT {
 
-    private static final Path JAR = Path.of(System.getProperty("bridge.jar", "target/infusion-bridge.jar")).toAbsolutePath();
     private static final int ROWS = 1_000_000;
     private static final int INVOICES = 20;
 
@@ -44,13 +44,8 @@ class PodLargeFileIT {
         Files.move(partial, inbox.resolve("million.csv"));
         try (SandboxServer sandbox = new SandboxServer(0).start()) {
             SandboxAdmin admin = new SandboxAdmin(sandbox.adminUrl());
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                    "-XX:+ExitOnOutOfMemoryError", "-jar", JAR.toString(), "run", "--until-idle").directory(dir.toFile());
-            builder.environment().keySet().removeIf(k -> k.startsWith("INFUSION_") || k.startsWith("BRIDGE_"));
-            builder.environment().putAll(Map.of("INFUSION_BASE_URL", sandbox.baseUrl(), "INFUSION_LICENSE_UUID", sandbox.licenseUuid(),
-                    "INFUSION_SESSION_UUID", sandbox.sessionUuid(), "BRIDGE_DATA_DIR", "data", "BRIDGE_HTTP_PORT", String.valueOf(io.infusionbridge.support.Http.freePort()), "BRIDGE_POD_READ_LOCK_MIN_AGE", "200"));
-            builder.redirectErrorStream(true).redirectOutput(dir.resolve("bridge.log").toFile());
-            Process bridge = builder.start();
+            Process bridge = BridgeProcess.start(dir, sandbox, Map.of("BRIDGE_POD_READ_LOCK_MIN_AGE", "200"),
+                    List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError"), "run", "--until-idle");
             assertThat(bridge.waitFor(5, TimeUnit.MINUTES)).isTrue();
             assertThat(bridge.exitValue()).as(Files.readString(dir.resolve("bridge.log"))).isZero();
 

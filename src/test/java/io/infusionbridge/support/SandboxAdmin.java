@@ -108,15 +108,6 @@ public final class SandboxAdmin {
 
     /** The most requests that counted against the limit within any 1000 ms of the log. */
     public static int maxCountedInAnySecond(List<Logged> log) {
-        List<Long> times = log.stream().filter(Logged::counted).map(Logged::atMillis).sorted().toList();
-        int max = 0;
-        int start = 0;
-        for (int end = 0; end < times.size(); end++) {
-            while (times.get(end) - times.get(start) >= 1000) {
-                start++;
-            }
-            max = Math.max(max, end - start + 1);
-        }
-        return max;
+        return io.infusionbridge.sandbox.SandboxServer.mostInAnySecond(log.stream().filter(Logged::counted).map(Logged::atMillis).toList());
     }
 }

@@ -3,7 +3,7 @@ package io.infusionbridge.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infusionbridge.infusion.EntityType;
 import io.infusionbridge.sandbox.SandboxServer;
-import io.infusionbridge.support.Http;
+import io.infusionbridge.support.BridgeProcess;
 import io.infusionbridge.support.SandboxAdmin;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The bridge is killed (SIGKILL) in the middle of an initial sync; after a restart the mirror equals Infusion. */
 class SyncCrashIT {
 
-    private static final Path JAR = Path.of(System.getProperty("bridge.jar", "target/infusion-bridge.jar")).toAbsolutePath();
 
     @TempDir
     Path dir;
 
     private Process start(SandboxServer sandbox, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("INFUSION_") || k.startsWith("BRIDGE_"));
-        builder.environment().putAll(Map.of("INFUSION_BASE_URL", sandbox.baseUrl(), "INFUSION_LICENSE_UUID", sandbox.licenseUuid(),
-                "INFUSION_SESSION_UUID", sandbox.sessionUuid(), "BRIDGE_DATA_DIR", "data", "BRIDGE_SYNC_PAGE_SIZE", "500",
-                "BRIDGE_HTTP_PORT", String.valueOf(Http.freePort())));
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("bridge.log").toFile()));
-        return builder.start();
+        return BridgeProcess.start(dir, sandbox, Map.of("BRIDGE_SYNC_PAGE_SIZE", "500"), List.of(), args);
     }
 
     @ParameterizedTest(name = "killed after {0} invoice pages")
