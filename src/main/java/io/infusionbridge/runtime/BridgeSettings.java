@@ -362,6 +362,7 @@ public final class BridgeSettings {
         mailUri();
         alertQuietPeriod();
         syncFailingAlertAfter();
+        integer("bridge.mail.alerts.check-period", 60000, 100, Integer.MAX_VALUE);
         digestZone();
         exportRetention();
         bool("bridge.exports.enabled", false);

@@ -138,11 +138,14 @@ public class InfusionSyncConsumer extends ScheduledPollConsumer {
                     page = client.syncPage(entity, configuration.getPageSize());
                     pendingPage = page;
                 }
-                if (page.size() > 0 && !deliver(page, pages + 1)) {
+                // An empty page is handed over only when it ends a round that had changes, so steps that act
+                // per round (exports) see its end; otherwise it costs nothing downstream.
+                boolean hand = page.size() > 0 || (records > 0 && !page.moreAvailable());
+                if (hand && !deliver(page, pages + 1)) {
                     lastRoundError = "page " + (pages + 1) + " could not be stored; it is kept and offered again on the next poll";
                     return pages;
                 }
-                if (page.size() == 0) {
+                if (!hand) {
                     journal.pageSettled(entity);
                 }
                 pendingPage = null;
