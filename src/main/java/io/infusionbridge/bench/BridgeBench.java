@@ -12,10 +12,8 @@ import io.infusionbridge.sandbox.SandboxServer;
 import io.infusionbridge.sync.MirrorStore;
 import io.infusionbridge.sync.SyncReconciler;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -114,20 +112,8 @@ public final class BridgeBench {
             try (BridgeRuntime bridge = new BridgeRuntime(settings(sandbox, data, Map.of("infusion.rate-limit.requests-per-second", "0",
                     "bridge.read-only", "true"))).start(routes)) {
                 bridge.awaitIdle(Duration.ofMinutes(5));
-                Path inbox = Files.createDirectories(data.resolve("inbox/pod/generic"));
-                Path partial = inbox.resolve(".bench-pipeline.csv.part");
-                String[] statuses = {"PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"};
-                try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                    out.write("invoice_number,consignment_number,carrier,status,event_time,signed_by\n");
-                    for (int i = 0; i < rows; i++) {
-                        int step = i / invoices;
-                        out.write("INV-" + (300_001 + i % invoices) + ",NZC" + (i % invoices) + ",Courier A," + statuses[Math.min(3, step)]
-                                + ",2026-12-01T" + String.format(Locale.ROOT, "%02d:%02d:%02d", step / 3600 % 24, step / 60 % 60, step % 60)
-                                + "+13:00,Signer " + (i % 97) + "\n");
-                    }
-                }
                 HeapWatch.reset();
-                Files.move(partial, inbox.resolve("bench-pipeline.csv"), StandardCopyOption.ATOMIC_MOVE);
+                SyntheticPodFile.drop(data.resolve("inbox/pod/generic"), "bench-pipeline.csv", rows, invoices, 300_001);
                 bridge.awaitIdle(Duration.ofMinutes(10));
                 PodSummary summary = bridge.podReport().recent().get(0);
                 double seconds = summary.pipelineMillis() / 1000.0;

@@ -1,5 +1,6 @@
 package io.infusionbridge.pod;
 
+import io.infusionbridge.bench.SyntheticPodFile;
 import io.infusionbridge.sandbox.SandboxServer;
 import io.infusionbridge.support.BridgeProcess;
 import io.infusionbridge.support.PodFolders;
@@ -7,8 +8,6 @@ import io.infusionbridge.support.SandboxAdmin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,19 +28,7 @@ class PodLargeFileIT {
     @Test
     void a_million_rows_in_bounded_memory() throws Exception {
         PodFolders folders = new PodFolders(dir.resolve("data"));
-        Path inbox = Files.createDirectories(dir.resolve("data/inbox/pod/generic"));
-        Path partial = inbox.resolve(".million.csv.part");
-        String[] statuses = {"PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"};
-        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            out.write("invoice_number,consignment_number,carrier,status,event_time,signed_by\n");
-            for (int i = 0; i < ROWS; i++) {
-                int invoice = 100_001 + i % INVOICES;
-                int step = i / INVOICES;
-                out.write("INV-" + invoice + ",NZC" + invoice + ",Courier A," + statuses[Math.min(3, step * 4 / (ROWS / INVOICES))]
-                        + ",2026-12-01T" + String.format("%02d:%02d:%02d", step / 3600 % 24, step / 60 % 60, step % 60) + "+13:00,\n");
-            }
-        }
-        Files.move(partial, inbox.resolve("million.csv"));
+        SyntheticPodFile.drop(dir.resolve("data/inbox/pod/generic"), "million.csv", ROWS, INVOICES, 100_001);
         try (SandboxServer sandbox = new SandboxServer(0).start()) {
             SandboxAdmin admin = new SandboxAdmin(sandbox.adminUrl());
             Process bridge = BridgeProcess.start(dir, sandbox, Map.of("BRIDGE_POD_READ_LOCK_MIN_AGE", "200"),
