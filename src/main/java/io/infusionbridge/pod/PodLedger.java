@@ -70,17 +70,7 @@ public class PodLedger {
 
     /** The invoices this file (by content) already changed, by UUID. */
     public Set<String> appliedBy(String hash) throws SQLException {
-        Set<String> applied = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT invoice_uuid FROM pod_applied WHERE file_hash = ?")) {
-            s.setString(1, hash);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    applied.add(rs.getObject(1).toString());
-                }
-            }
-        }
-        return applied;
+        return invoicesOf("pod_applied", hash);
     }
 
     /** Notes a write before it is sent (write-ahead), so a restart can recognise it as this file's. */
@@ -106,17 +96,21 @@ public class PodLedger {
 
     /** The invoices this file meant to write, by UUID. */
     public Set<String> intentsOf(String hash) throws SQLException {
-        Set<String> intents = new HashSet<>();
+        return invoicesOf("pod_intents", hash);
+    }
+
+    private Set<String> invoicesOf(String table, String hash) throws SQLException {
+        Set<String> invoices = new HashSet<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT invoice_uuid FROM pod_intents WHERE file_hash = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT invoice_uuid FROM " + table + " WHERE file_hash = ?")) {
             s.setString(1, hash);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    intents.add(rs.getObject(1).toString());
+                    invoices.add(rs.getObject(1).toString());
                 }
             }
         }
-        return intents;
+        return invoices;
     }
 
     /** The time of the latest carrier event applied to each invoice, by UUID. */

@@ -43,20 +43,23 @@ public final class SyncReconciler {
 
     /** One plain sync round (no reset): the changes since the cursor, stored page by page. */
     public SyncOutcome syncOnce(EntityType type) throws SQLException {
-        SyncOutcome outcome = SyncOutcome.NONE;
-        boolean more = true;
-        while (more) {
-            store.pageRequested(type);
-            SyncPage page = client.syncPage(type, pageSize);
-            outcome = outcome.plus(store.store(page));
-            more = page.moreAvailable();
-        }
-        return outcome;
+        return readAll(type, "sync").outcome();
     }
 
     public Drift reconcile(EntityType type) throws SQLException {
         long generation = store.beginReconcile(type);
         client.resetSyncCursor(type);
+        Round round = readAll(type, "resync");
+        Drift drift = new Drift(type, round.records(), round.pages(), round.outcome(), store.finishReconcile(type, generation));
+        LOG.info("{}", drift);
+        return drift;
+    }
+
+    private record Round(SyncOutcome outcome, long records, int pages) {
+    }
+
+    /** Asks for pages until Infusion has nothing more, storing each before asking for the next. */
+    private Round readAll(EntityType type, String what) throws SQLException {
         SyncOutcome outcome = SyncOutcome.NONE;
         long records = 0;
         int pages = 0;
@@ -70,12 +73,10 @@ public final class SyncReconciler {
             pages++;
             more = page.moreAvailable();
             if (pages % 50 == 0) {
-                LOG.info("{} resync in progress: {} records in {} pages, {} records/s", type, records, pages,
+                LOG.info("{} {} in progress: {} records in {} pages, {} records/s", type, what, records, pages,
                         records * 1_000_000_000L / Math.max(1, System.nanoTime() - started));
             }
         }
-        Drift drift = new Drift(type, records, pages, outcome, store.finishReconcile(type, generation));
-        LOG.info("{}", drift);
-        return drift;
+        return new Round(outcome, records, pages);
     }
 }
