@@ -119,14 +119,14 @@ class MailAndExportsTest {
 
     @Test
     void at_most_one_alert_per_kind_per_quiet_period_and_the_next_says_how_many_were_held_back() throws Exception {
-        try (BridgeRuntime bridge = bridge("3s").start()) {
+        try (BridgeRuntime bridge = bridge("6s").start()) {
             assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
             folders.drop("generic", "a.csv", "");
             folders.drop("generic", "b.csv", "");
             folders.drop("generic", "c.csv", "");
             assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
             assertThat(mails("Carrier file moved to failed/")).hasSize(1);
-            Thread.sleep(3200);
+            Thread.sleep(6200);
             folders.drop("generic", "d.csv", "");
             assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
             List<MimeMessage> failed = mails("Carrier file moved to failed/");
