@@ -8,16 +8,28 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 
 /**
- * Lets the inbox take any file name. Camel reads a backslash in a name as a folder separator and could
- * never open such a file (it would sit in the inbox for ever), so the file is renamed with '_' instead
- * and picked up under that name on the next look.
+ * Decides which inbox files are offered to the POD route.
+ * <ul>
+ * <li>While Infusion refuses the session or a permission, or is down, the inbox is held back for the
+ * refused-retry delay: the files stay where they are, nothing is asked of Infusion for them, and the
+ * bridge can still stop at once (a sleeping route would hold a shutdown for the whole delay).</li>
+ * <li>Any file name is taken. Camel reads a backslash in a name as a folder separator and could never
+ * open such a file (it would sit in the inbox for ever), so the file is renamed with '_' instead and
+ * picked up under that name on the next look.</li>
+ * </ul>
  */
 public class PodInboxFilter implements GenericFileFilter<File> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodInboxFilter.class);
 
+    private volatile long heldBackUntilNanos;
+    private volatile boolean heldBack;
+
     @Override
     public boolean accept(GenericFile<File> file) {
+        if (isHeldBack()) {
+            return false;
+        }
         File actual = file.getFile();
         if (actual != null && actual.getName().contains("\\")) {
             File safe = new File(actual.getParentFile(), actual.getName().replace('\\', '_'));
@@ -27,5 +39,19 @@ public class PodInboxFilter implements GenericFileFilter<File> {
             return false;
         }
         return true;
+    }
+
+    /** Offers no file for the next {@code millis} ms: Infusion refused, and asking again at once would only be refused again. */
+    public void holdBack(long millis) {
+        heldBackUntilNanos = System.nanoTime() + millis * 1_000_000;
+        heldBack = true;
+    }
+
+    /** True while the inbox is held back after a refusal. */
+    public boolean isHeldBack() {
+        if (heldBack && System.nanoTime() - heldBackUntilNanos >= 0) {
+            heldBack = false;
+        }
+        return heldBack;
     }
 }

@@ -141,6 +141,26 @@ class PodRulesTest {
     }
 
     @Test
+    void a_bridge_holding_back_a_refused_file_stops_at_once_and_keeps_the_file() throws Exception {
+        BridgeRuntime bridge = bridge().with("bridge.pod.refused-retry-delay", "120000").start();
+        try {
+            assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
+            admin.roles("READ");
+            folders.drop("generic", "held.csv", HEADER + "INV-100061,NZC61,A,DELIVERED,2026-12-01T14:00:00+13:00,\n");
+            Eventually.holds(Duration.ofSeconds(15), "the write was refused", () -> puts().stream().anyMatch(r -> r.status() == 403));
+        } finally {
+            long started = System.nanoTime();
+            bridge.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the stop waits for nothing like the 120 s hold-back")
+                    .isLessThan(Duration.ofSeconds(20));
+        }
+        assertThat(folders.files("inbox/pod")).extracting(p -> p.getFileName().toString())
+                .filteredOn(n -> !n.endsWith(".camelLock")).containsExactly("held.csv");
+        assertThat(folders.files("failed")).isEmpty();
+        assertThat(puts()).hasSize(1);
+    }
+
+    @Test
     void a_missing_permission_keeps_the_file_in_the_inbox_until_it_is_granted() throws Exception {
         try (BridgeRuntime bridge = bridge().start()) {
             assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
