@@ -37,10 +37,12 @@ public class DeliveredDigest {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveredDigest.class);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** One delivered invoice in a digest. */
+    /** One delivered invoice in a digest; {@code maybeSent}: it was in a digest being sent when the bridge stopped. */
     public record Line(String invoiceUuid, String invoiceNumber, String customer, String consignment, OffsetDateTime deliveredAt,
-                       String signedBy) {
+                       String signedBy, boolean maybeSent) {
     }
+
+    static final String MAYBE_SENT_NOTE = "may already be in the digest that was being sent when the bridge stopped";
 
     private final DataSource dataSource;
     private final ZoneId zone;
@@ -49,11 +51,12 @@ public class DeliveredDigest {
         this.dataSource = dataSource;
         this.zone = zone;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("UPDATE digest_lines SET status = 'sent' WHERE status = 'pending'")) {
+             PreparedStatement s = c.prepareStatement("UPDATE digest_lines SET status = 'unsure', maybe_sent = TRUE WHERE status = 'pending'")) {
             int unsure = s.executeUpdate();
             if (unsure > 0) {
-                // Better to miss a line than to mail it twice: the mail may well have gone out before the stop.
-                LOG.warn("{} invoice(s) of a digest that was being sent when the bridge stopped are counted as sent", unsure);
+                // The mail may or may not have gone out before the stop: better twice, and said so, than never.
+                LOG.warn("{} invoice(s) of a digest that was being sent when the bridge stopped go into the next digest,"
+                        + " marked as possibly sent already", unsure);
             }
         }
     }
@@ -65,23 +68,32 @@ public class DeliveredDigest {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("SELECT p.invoice_uuid, p.invoice_number, cu.name, p.consignment,"
-                    + " p.last_event_time, p.signed_by FROM pod_invoice_state p"
+                    + " p.last_event_time, p.signed_by, d.maybe_sent FROM pod_invoice_state p"
                     + " LEFT JOIN customer_invoices i ON i.uuid = p.invoice_uuid LEFT JOIN customers cu ON cu.uuid = i.customer_uuid"
-                    + " WHERE p.last_status = 'DELIVERED' AND NOT EXISTS (SELECT 1 FROM digest_lines d WHERE d.invoice_uuid = p.invoice_uuid)"
+                    + " LEFT JOIN digest_lines d ON d.invoice_uuid = p.invoice_uuid"
+                    + " WHERE p.last_status = 'DELIVERED' AND (d.invoice_uuid IS NULL OR d.status = 'unsure')"
                     + " ORDER BY p.last_event_time, p.invoice_number");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     lines.add(new Line(rs.getObject(1).toString(), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, OffsetDateTime.class), rs.getString(6)));
+                            rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getBoolean(7)));
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO digest_lines (invoice_uuid, digest_id, status, created_at) VALUES (?, ?, 'pending', ?)")) {
+            try (PreparedStatement unsure = c.prepareStatement("DELETE FROM digest_lines WHERE invoice_uuid = ? AND status = 'unsure'");
+                 PreparedStatement s = c.prepareStatement("INSERT INTO digest_lines (invoice_uuid, digest_id, status, created_at, maybe_sent)"
+                         + " VALUES (?, ?, 'pending', ?, ?)")) {
                 for (Line line : lines) {
+                    if (line.maybeSent()) {
+                        unsure.setObject(1, UUID.fromString(line.invoiceUuid()));
+                        unsure.addBatch();
+                    }
                     s.setObject(1, UUID.fromString(line.invoiceUuid()));
                     s.setString(2, id);
                     s.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                    s.setBoolean(4, line.maybeSent());
                     s.addBatch();
                 }
+                unsure.executeBatch();
                 s.executeBatch();
             }
             c.commit();
@@ -105,8 +117,9 @@ public class DeliveredDigest {
         mark(id, "UPDATE digest_lines SET status = 'sent' WHERE digest_id = ?");
     }
 
-    /** The mail could not be sent: its invoices go into the next digest. */
+    /** The mail could not be sent: its invoices go into the next digest (still marked if they were before). */
     public void release(@Header(ID) String id) throws SQLException {
+        mark(id, "UPDATE digest_lines SET status = 'unsure' WHERE digest_id = ? AND status = 'pending' AND maybe_sent");
         mark(id, "DELETE FROM digest_lines WHERE digest_id = ? AND status = 'pending'");
     }
 
@@ -118,14 +131,17 @@ public class DeliveredDigest {
     }
 
     private String html(List<Line> lines) {
+        long maybeSent = lines.stream().filter(Line::maybeSent).count();
         StringBuilder html = new StringBuilder("<html><body><p>These invoices were confirmed delivered since the last digest."
                 + " Filter Infusion's invoice list to delivery status Delivered to bulk-email them.</p>"
+                + (maybeSent == 0 ? "" : "<p>" + maybeSent + " of them " + MAYBE_SENT_NOTE + " (see the Note column):"
+                        + " check whether they were emailed before emailing them again.</p>")
                 + "<table border=\"1\" cellpadding=\"4\"><tr><th>Invoice</th><th>Customer</th><th>Consignment</th>"
-                + "<th>Delivered at</th><th>Signed by</th></tr>");
+                + "<th>Delivered at</th><th>Signed by</th><th>Note</th></tr>");
         for (Line l : lines) {
             html.append("<tr><td>").append(escape(l.invoiceNumber())).append("</td><td>").append(escape(l.customer()))
                     .append("</td><td>").append(escape(l.consignment())).append("</td><td>").append(shown(l.deliveredAt()))
-                    .append("</td><td>").append(escape(l.signedBy())).append("</td></tr>");
+                    .append("</td><td>").append(escape(l.signedBy())).append("</td><td>").append(note(l)).append("</td></tr>");
         }
         return html.append("</table></body></html>").toString();
     }
@@ -133,13 +149,17 @@ public class DeliveredDigest {
     private String csv(List<Line> lines) throws Exception {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader("invoice", "customer", "consignment", "delivered_at", "signed_by").get())) {
+                .setHeader("invoice", "customer", "consignment", "delivered_at", "signed_by", "note").get())) {
             for (Line l : lines) {
                 csv.printRecord(l.invoiceNumber(), nullToEmpty(l.customer()), nullToEmpty(l.consignment()), shown(l.deliveredAt()),
-                        nullToEmpty(l.signedBy()));
+                        nullToEmpty(l.signedBy()), note(l));
             }
         }
         return out.toString();
+    }
+
+    private static String note(Line line) {
+        return line.maybeSent() ? MAYBE_SENT_NOTE : "";
     }
 
     private String shown(OffsetDateTime time) {

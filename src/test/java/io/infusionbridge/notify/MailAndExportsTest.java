@@ -161,11 +161,11 @@ class MailAndExportsTest {
         }
         assertThat(html).contains("<table").contains("INV-100001").contains("Customer 2 Ltd").contains("J Smith");
         assertThat(csv.lines().toList()).containsExactly(
-                "invoice,customer,consignment,delivered_at,signed_by",
-                "INV-100004,Customer 5 Ltd,NZC1000004,2026-12-01 12:00,\"O'Brien, Pat\"",
-                "INV-100001,Customer 2 Ltd,NZC1000001,2026-12-01 14:03,J Smith",
-                "INV-100009,Customer 10 Ltd,CB-55001,2026-12-02 12:45,A Ngata",
-                "INV-100010,Customer 11 Ltd,CB-55003,2026-12-02 13:12,Front desk");
+                "invoice,customer,consignment,delivered_at,signed_by,note",
+                "INV-100004,Customer 5 Ltd,NZC1000004,2026-12-01 12:00,\"O'Brien, Pat\",",
+                "INV-100001,Customer 2 Ltd,NZC1000001,2026-12-01 14:03,J Smith,",
+                "INV-100009,Customer 10 Ltd,CB-55001,2026-12-02 12:45,A Ngata,",
+                "INV-100010,Customer 11 Ltd,CB-55003,2026-12-02 13:12,Front desk,");
 
         try (BridgeRuntime restarted = bridge("15m").start()) {
             assertThat(restarted.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
@@ -181,6 +181,46 @@ class MailAndExportsTest {
         assertThat(after.get(1).getSubject()).contains("1 to send");
         String second = GreenMailUtil.getWholeMessage(after.get(1));
         assertThat(second).contains("INV-100160").doesNotContain("INV-100001");
+    }
+
+    @Test
+    void a_digest_cut_off_by_a_stop_goes_into_the_next_one_marked_as_possibly_sent() throws Exception {
+        try (BridgeRuntime bridge = bridge("15m").start()) {
+            assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
+            folders.dropSample("generic", "generic.csv");
+            assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
+            // The stop falls between reserving the digest's invoices and the mail going out.
+            DeliveredDigest digest = bridge.context().getRegistry().lookupByNameAndType("deliveredDigest", DeliveredDigest.class);
+            org.apache.camel.Exchange cutOff = new org.apache.camel.support.DefaultExchange(bridge.context());
+            digest.prepare(cutOff);
+            assertThat(cutOff.getMessage().getHeader(DeliveredDigest.LINES, Integer.class)).isEqualTo(2);
+        }
+        assertThat(mails("Delivered invoices")).isEmpty();
+
+        try (BridgeRuntime restarted = bridge("15m").start()) {
+            assertThat(restarted.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
+            restarted.context().createFluentProducerTemplate().to("direct:delivered-digest").send();
+            restarted.context().createFluentProducerTemplate().to("direct:delivered-digest").send();
+        }
+        List<MimeMessage> digests = mails("Delivered invoices");
+        assertThat(digests).as("sent once, then nothing left to send").hasSize(1);
+        String whole = GreenMailUtil.getWholeMessage(digests.get(0));
+        assertThat(whole).contains("2 of them may already be in the digest that was being sent when the bridge stopped");
+        assertThat(csvAttachment(digests.get(0)).lines().toList()).containsExactly(
+                "invoice,customer,consignment,delivered_at,signed_by,note",
+                "INV-100004,Customer 5 Ltd,NZC1000004,2026-12-01 12:00,\"O'Brien, Pat\"," + DeliveredDigest.MAYBE_SENT_NOTE,
+                "INV-100001,Customer 2 Ltd,NZC1000001,2026-12-01 14:03,J Smith," + DeliveredDigest.MAYBE_SENT_NOTE);
+    }
+
+    private static String csvAttachment(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() != null && part.getFileName().endsWith(".csv")) {
+                return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no CSV attachment");
     }
 
     @Test
