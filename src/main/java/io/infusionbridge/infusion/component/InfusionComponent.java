@@ -3,24 +3,20 @@ package io.infusionbridge.infusion.component;
 import io.infusionbridge.infusion.EntityType;
 import io.infusionbridge.infusion.InfusionClient;
 import org.apache.camel.Endpoint;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
 
 import java.util.Map;
 
 /** {@code infusion:<operation>/<entity>}: one call of the Infusion API per exchange. */
 @Component("infusion")
-public class InfusionComponent extends DefaultComponent {
-
-    @Metadata(autowired = true, description = "The client all Infusion endpoints share (and with it the licence's rate limit)")
-    private InfusionClient client;
+public class InfusionComponent extends InfusionClientComponent {
 
     public InfusionComponent() {
+        super(null);
     }
 
     public InfusionComponent(InfusionClient client) {
-        this.client = client;
+        super(client);
     }
 
     @Override
@@ -38,19 +34,5 @@ public class InfusionComponent extends DefaultComponent {
         InfusionEndpoint endpoint = new InfusionEndpoint(uri, this, operation, EntityType.of(parts[1]));
         setProperties(endpoint, parameters);
         return endpoint;
-    }
-
-    public InfusionClient getClient() {
-        if (client == null) {
-            client = getCamelContext().getRegistry().findSingleByType(InfusionClient.class);
-        }
-        if (client == null) {
-            throw new IllegalStateException("no InfusionClient in the registry for infusion endpoints");
-        }
-        return client;
-    }
-
-    public void setClient(InfusionClient client) {
-        this.client = client;
     }
 }
