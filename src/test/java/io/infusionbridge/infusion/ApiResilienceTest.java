@@ -3,14 +3,12 @@ package io.infusionbridge.infusion;
 import io.infusionbridge.infusion.error.InfusionUnavailableException;
 import io.infusionbridge.runtime.BridgeRuntime;
 import io.infusionbridge.runtime.IdleMonitor;
-import io.infusionbridge.sandbox.SandboxServer;
+import io.infusionbridge.support.AgainstSandbox;
 import io.infusionbridge.support.MirrorRow;
 import io.infusionbridge.support.SandboxAdmin;
 import io.infusionbridge.support.TestBridge;
 import io.infusionbridge.support.TestDatabases;
 import io.infusionbridge.sync.SyncReconciler;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,24 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The client keeps to the licence's limit and rides out 429s, 5xx, dropped connections and outages. */
-class ApiResilienceTest {
+class ApiResilienceTest extends AgainstSandbox {
 
     @TempDir
     Path dir;
-
-    SandboxServer sandbox;
-    SandboxAdmin admin;
-
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = new SandboxServer(0).start();
-        admin = new SandboxAdmin(sandbox.adminUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     private TestBridge bridge() {
         return TestBridge.against(sandbox, TestDatabases.h2(dir), dir.resolve("data"));

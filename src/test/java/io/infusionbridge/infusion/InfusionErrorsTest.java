@@ -8,8 +8,7 @@ import io.infusionbridge.infusion.error.InfusionValidationException;
 import io.infusionbridge.infusion.error.InfusionVersionConflictException;
 import io.infusionbridge.infusion.component.InfusionConstants;
 import io.infusionbridge.runtime.BridgeRuntime;
-import io.infusionbridge.sandbox.SandboxServer;
-import io.infusionbridge.support.SandboxAdmin;
+import io.infusionbridge.support.AgainstSandbox;
 import io.infusionbridge.support.TestBridge;
 import io.infusionbridge.support.TestDatabases;
 import org.apache.camel.CamelExecutionException;
@@ -27,21 +26,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Each error of the contract arrives as its own exception, with what a person needs and no token. */
-class InfusionErrorsTest {
+class InfusionErrorsTest extends AgainstSandbox {
 
     @TempDir
     Path dir;
 
-    SandboxServer sandbox;
-    SandboxAdmin admin;
     BridgeRuntime bridge;
     InfusionClient client;
     JsonNode invoice;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new SandboxServer(0).start();
-        admin = new SandboxAdmin(sandbox.adminUrl());
         bridge = TestBridge.against(sandbox, TestDatabases.h2(dir), dir.resolve("data")).open();
         client = bridge.client();
         invoice = admin.entities(EntityType.CUSTOMER_INVOICES).get(0);
@@ -50,7 +45,6 @@ class InfusionErrorsTest {
     @AfterEach
     void stop() {
         bridge.close();
-        sandbox.close();
     }
 
     private String uuid() {

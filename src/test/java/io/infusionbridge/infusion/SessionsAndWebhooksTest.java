@@ -3,7 +3,7 @@ package io.infusionbridge.infusion;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infusionbridge.infusion.component.InfusionSyncConsumer;
 import io.infusionbridge.runtime.BridgeRuntime;
-import io.infusionbridge.sandbox.SandboxServer;
+import io.infusionbridge.support.AgainstSandbox;
 import io.infusionbridge.support.Eventually;
 import io.infusionbridge.support.Http;
 import io.infusionbridge.support.PodFolders;
@@ -11,7 +11,6 @@ import io.infusionbridge.support.SandboxAdmin;
 import io.infusionbridge.support.TestBridge;
 import io.infusionbridge.support.TestDatabases;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +26,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sessions that die, roles that are missing, webhooks, read-only mode: the bridge keeps working or says why. */
-class SessionsAndWebhooksTest {
+class SessionsAndWebhooksTest extends AgainstSandbox {
 
     private static final String HEADER = "invoice_number,consignment_number,carrier,status,event_time,signed_by\n";
     private static final String SECRET = io.infusionbridge.support.IssuedSecrets.remember("hook-secret-7f3a9c2e1b");
@@ -35,25 +34,16 @@ class SessionsAndWebhooksTest {
     @TempDir
     Path dir;
 
-    SandboxServer sandbox;
-    SandboxAdmin admin;
     PodFolders folders;
     Path secrets;
     int port;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new SandboxServer(0).start();
-        admin = new SandboxAdmin(sandbox.adminUrl());
         folders = new PodFolders(dir.resolve("data"));
         secrets = dir.resolve("secrets.properties");
         Files.writeString(secrets, "infusion.session-uuid=" + sandbox.sessionUuid() + "\nbridge.webhooks.secret=" + SECRET + "\n");
         port = Http.freePort();
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private TestBridge bridge() {

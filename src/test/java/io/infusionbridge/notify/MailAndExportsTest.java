@@ -7,11 +7,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.infusionbridge.infusion.EntityType;
 import io.infusionbridge.infusion.InfusionJson;
 import io.infusionbridge.runtime.BridgeRuntime;
-import io.infusionbridge.sandbox.SandboxServer;
+import io.infusionbridge.support.AgainstSandbox;
 import io.infusionbridge.support.Eventually;
 import io.infusionbridge.support.Http;
 import io.infusionbridge.support.PodFolders;
-import io.infusionbridge.support.SandboxAdmin;
 import io.infusionbridge.support.TestBridge;
 import io.infusionbridge.support.TestDatabases;
 import jakarta.mail.BodyPart;
@@ -37,20 +36,16 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Alerts and the digest through a real SMTP server (GreenMail); exports written for other tools. */
-class MailAndExportsTest {
+class MailAndExportsTest extends AgainstSandbox {
 
     @TempDir
     Path dir;
 
-    SandboxServer sandbox;
-    SandboxAdmin admin;
     GreenMail smtp;
     PodFolders folders;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new SandboxServer(0).start();
-        admin = new SandboxAdmin(sandbox.adminUrl());
         smtp = new GreenMail(new ServerSetup(Http.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         folders = new PodFolders(dir.resolve("data"));
@@ -59,7 +54,6 @@ class MailAndExportsTest {
     @AfterEach
     void stop() {
         smtp.stop();
-        sandbox.close();
     }
 
     private TestBridge bridge(String quietPeriod) {

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.infusionbridge.infusion.EntityType;
 import io.infusionbridge.infusion.InfusionJson;
 import io.infusionbridge.runtime.BridgeRuntime;
-import io.infusionbridge.sandbox.SandboxServer;
+import io.infusionbridge.support.AgainstSandbox;
 import io.infusionbridge.support.Eventually;
 import io.infusionbridge.support.PodFolders;
 import io.infusionbridge.support.SandboxAdmin;
 import io.infusionbridge.support.TestBridge;
 import io.infusionbridge.support.TestDatabases;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,27 +22,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The row rules: precedence, coalescing, text rules, conflicts, refusals, and malformed files. */
-class PodRulesTest {
+class PodRulesTest extends AgainstSandbox {
 
     private static final String HEADER = "invoice_number,consignment_number,carrier,status,event_time,signed_by\n";
 
     @TempDir
     Path dir;
 
-    SandboxServer sandbox;
-    SandboxAdmin admin;
     PodFolders folders;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new SandboxServer(0).start();
-        admin = new SandboxAdmin(sandbox.adminUrl());
         folders = new PodFolders(dir.resolve("data"));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private TestBridge bridge() {

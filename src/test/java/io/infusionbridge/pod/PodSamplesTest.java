@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.infusionbridge.infusion.EntityType;
 import io.infusionbridge.runtime.BridgeRuntime;
 import io.infusionbridge.runtime.IdleMonitor;
-import io.infusionbridge.sandbox.SandboxServer;
+import io.infusionbridge.support.AgainstSandbox;
 import io.infusionbridge.support.PodFolders;
 import io.infusionbridge.support.SandboxAdmin;
 import io.infusionbridge.support.TestBridge;
 import io.infusionbridge.support.TestDatabases;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,25 +24,16 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The three sample carrier files against the sandbox give exactly the invoice fields their README implies. */
-class PodSamplesTest {
+class PodSamplesTest extends AgainstSandbox {
 
     @TempDir
     Path dir;
 
-    SandboxServer sandbox;
-    SandboxAdmin admin;
     PodFolders folders;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new SandboxServer(0).start();
-        admin = new SandboxAdmin(sandbox.adminUrl());
         folders = new PodFolders(dir.resolve("data"));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private BridgeRuntime bridge() throws Exception {

@@ -3,9 +3,8 @@ package io.infusionbridge.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infusionbridge.infusion.EntityType;
 import io.infusionbridge.infusion.InfusionJson;
+import io.infusionbridge.support.AgainstSandbox;
 import io.infusionbridge.support.SandboxAdmin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -19,22 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sandbox serves the contract as written, over raw HTTP, so the bridge is tested against the rules themselves. */
-class SandboxContractTest {
+class SandboxContractTest extends AgainstSandbox {
 
-    SandboxServer sandbox;
-    SandboxAdmin admin;
     HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = new SandboxServer(0).start();
-        admin = new SandboxAdmin(sandbox.adminUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))

@@ -7,10 +7,9 @@ import io.infusionbridge.infusion.InfusionJson;
 import io.infusionbridge.infusion.SyncPage;
 import io.infusionbridge.runtime.BridgeRuntime;
 import io.infusionbridge.runtime.IdleMonitor;
-import io.infusionbridge.sandbox.SandboxServer;
+import io.infusionbridge.support.AgainstSandbox;
 import io.infusionbridge.support.Eventually;
 import io.infusionbridge.support.MirrorRow;
-import io.infusionbridge.support.SandboxAdmin;
 import io.infusionbridge.support.TestBridge;
 import io.infusionbridge.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sync suite: the project's own sync routes against the sandbox over HTTP, into a real database.
  * Runs once per database (H2 and PostgreSQL) through its subclasses.
  */
-abstract class MirrorSyncSuite {
+abstract class MirrorSyncSuite extends AgainstSandbox {
 
     /** Per entity: a field to change, the mirror column it lands in, and the new value. */
     private static final Map<EntityType, String[]> CHANGES = Map.of(
@@ -43,22 +42,17 @@ abstract class MirrorSyncSuite {
     @TempDir
     Path dir;
 
-    SandboxServer sandbox;
-    SandboxAdmin admin;
     TestDatabases.Db db;
 
     abstract TestDatabases.Db database(Path dir);
 
     @BeforeEach
-    void startSandbox() throws Exception {
-        sandbox = new SandboxServer(0).start();
-        admin = new SandboxAdmin(sandbox.adminUrl());
+    void openDatabase() throws Exception {
         db = database(dir);
     }
 
     @AfterEach
-    void stopSandbox() {
-        sandbox.close();
+    void dropDatabase() {
         TestDatabases.dropSchema(db);
     }
 
