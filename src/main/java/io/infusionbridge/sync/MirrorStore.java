@@ -92,7 +92,7 @@ public class MirrorStore implements SyncJournal {
         return upsert(c, type, records, generation(c, type));
     }
 
-    /** The mirror's invoices with these numbers (deleted ones included, marked; a live one wins over a deleted one). */
+    /** The mirror's invoices with these numbers (deleted ones included, marked). */
     public Map<String, MirrorInvoice> findInvoices(Collection<String> invoiceNumbers) throws SQLException {
         Map<String, MirrorInvoice> found = new HashMap<>();
         List<String> all = new ArrayList<>(invoiceNumbers);
@@ -109,7 +109,7 @@ public class MirrorStore implements SyncJournal {
                         while (rs.next()) {
                             MirrorInvoice invoice = new MirrorInvoice(rs.getObject(1).toString(), rs.getString(2), rs.getLong(3),
                                     rs.getString(4), rs.getString(5), rs.getBoolean(6));
-                            found.merge(invoice.invoiceNumber(), invoice, (kept, other) -> kept.deleted() ? other : kept);
+                            found.put(invoice.invoiceNumber(), invoice);
                         }
                     }
                 }

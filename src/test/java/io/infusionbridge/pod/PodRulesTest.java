@@ -131,22 +131,6 @@ class PodRulesTest extends AgainstSandbox {
     }
 
     @Test
-    void a_deleted_invoices_number_given_to_a_new_invoice_matches_the_new_one() throws Exception {
-        try (BridgeRuntime bridge = bridge().start()) {
-            assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
-            JsonNode old = invoice("INV-100070");
-            admin.delete(EntityType.CUSTOMER_INVOICES, old.get("uuid").asText());
-            JsonNode reissued = admin.create(EntityType.CUSTOMER_INVOICES, InfusionJson.mapper().createObjectNode()
-                    .put("invoiceNumber", "INV-100070").put("customerUuid", old.get("customerUuid").asText())
-                    .put("invoiceDate", "2026-12-02").put("status", "INVOICED"));
-            new io.infusionbridge.sync.SyncReconciler(bridge.client(), bridge.store(), 100).syncOnce(EntityType.CUSTOMER_INVOICES);
-            process(bridge, "reissued.csv", HEADER + "INV-100070,NZC70,A,DELIVERED,2026-12-03T14:00:00+13:00,\n");
-            assertThat(folders.report("reissued.csv").get(0).get("outcome")).isEqualTo("applied");
-            assertThat(puts()).extracting(SandboxAdmin.Logged::path).containsExactly("/customerInvoices/" + reissued.get("uuid").asText());
-        }
-    }
-
-    @Test
     void a_bridge_holding_back_a_refused_file_stops_at_once_and_keeps_the_file() throws Exception {
         BridgeRuntime bridge = bridge().with("bridge.pod.refused-retry-delay", "120000").start();
         try {
