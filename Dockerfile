@@ -24,6 +24,8 @@ ENV BRIDGE_DATA_DIR=/app/data \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 # Routes and settings are the user's to edit; the data dir holds the H2 mirror, inboxes and reports.
 VOLUME ["/app/routes", "/app/config", "/app/data"]
+# bridge.http-port: the webhook receiver (POST /webhooks/infusion) and the health check (GET /observe/health).
+EXPOSE 8080
 USER bridge
 ENTRYPOINT ["java", "-jar", "/app/infusion-bridge.jar"]
 CMD ["run"]
