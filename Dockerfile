@@ -1,6 +1,6 @@
 # Infusion Bridge: build with Maven, run on a JRE as a non-root user.
 #   docker build -t infusion-bridge .
-#   docker run -v "$PWD/routes:/app/routes" -v "$PWD/config:/app/config" -v bridge-data:/app/data \
+#   docker run -p 8080:8080 -v "$PWD/routes:/app/routes" -v "$PWD/config:/app/config" -v bridge-data:/app/data \
 #     -e INFUSION_BASE_URL=... -e INFUSION_LICENSE_UUID=... -e INFUSION_SESSION_UUID=... infusion-bridge run
 
 FROM maven:3.9-eclipse-temurin-17 AS build
