@@ -182,6 +182,7 @@ public final class SandboxServer implements AutoCloseable {
         sessionLastUsed = clock.now();
         roles = FULL_ROLES;
         faults = SandboxFaults.NONE;
+        store.setFullPageMeansMore(false);
         limit.setLimit(10);
         synchronized (requestLog) {
             requestLog.clear();
@@ -499,10 +500,12 @@ public final class SandboxServer implements AutoCloseable {
                 long storm = body.path("rateLimitStormMillis").asLong(0);
                 faults = new SandboxFaults(body.path("errorRate").asDouble(0), body.path("dropRate").asDouble(0),
                         body.path("delayMillis").asLong(0), storm > 0 ? System.nanoTime() + storm * 1_000_000 : 0);
+                store.setFullPageMeansMore(body.path("fullPageMeansMore").asBoolean(false));
                 send(exchange, 200, state());
             }
             case "DELETE faults" -> {
                 faults = SandboxFaults.NONE;
+                store.setFullPageMeansMore(false);
                 send(exchange, 200, state());
             }
             case "GET requests" -> send(exchange, 200, requestLogJson());

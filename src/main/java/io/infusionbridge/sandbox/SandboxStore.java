@@ -152,6 +152,16 @@ final class SandboxStore {
         return records.get(type).size();
     }
 
+    /**
+     * Whether a full page says more is available even when nothing is left, so that a round ends on an
+     * empty page: the contract allows a server to answer that way, and a client must cope.
+     */
+    private volatile boolean fullPageMeansMore;
+
+    void setFullPageMeansMore(boolean fullPageMeansMore) {
+        this.fullPageMeansMore = fullPageMeansMore;
+    }
+
     /** The next page after the cursor; the cursor moves past it now, as Infusion's does when it answers. */
     synchronized ObjectNode syncPage(EntityType type, int pageSize) {
         Cursor cursor = cursors.get(type);
@@ -172,7 +182,7 @@ final class SandboxStore {
         cursors.put(type, new Cursor(last, cursor.resetAt()));
         ObjectNode page = JSON.objectNode();
         page.set("items", items);
-        page.put("moreAvailable", !changeOrder.get(type).tailMap(last, false).isEmpty());
+        page.put("moreAvailable", fullPageMeansMore ? items.size() == pageSize : !changeOrder.get(type).tailMap(last, false).isEmpty());
         return page;
     }
 

@@ -218,6 +218,23 @@ class MailAndExportsTest extends AgainstSandbox {
     }
 
     @Test
+    void a_round_that_ends_on_an_empty_page_still_closes_its_export() throws Exception {
+        admin.fullPageMeansMore();
+        int products = admin.entities(EntityType.PRODUCTS).size();
+        assertThat(products % 20).as("the seed fills whole pages of 20").isZero();
+        try (BridgeRuntime bridge = bridge("15m").with("bridge.exports.enabled", "true").with("bridge.sync.delay", "600000")
+                .with("bridge.sync.page-size", "20").start()) {
+            assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
+            Path folder = dir.resolve("data/outbox/exports/products");
+            Eventually.holds(Duration.ofSeconds(10), "the export", () -> deltas(folder).size() == 1);
+            assertThat(Files.readAllLines(deltas(folder).get(0))).hasSize(products);
+            assertThat(Files.readAllLines(folder.resolve("products-snapshot.csv"))).hasSize(products + 1);
+        }
+        assertThat(admin.requests()).as("whole pages, then the empty one that ends the round")
+                .filteredOn(r -> r.path().equals("/sync/products")).hasSize(products / 20 + 1);
+    }
+
+    @Test
     void an_export_holds_exactly_the_changes_of_a_sync_run_deletions_included() throws Exception {
         try (BridgeRuntime bridge = bridge("15m").with("bridge.exports.enabled", "true").with("bridge.sync.delay", "600000").start()) {
             assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();

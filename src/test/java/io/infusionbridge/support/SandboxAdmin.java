@@ -85,6 +85,11 @@ public final class SandboxAdmin {
                 .put("delayMillis", delayMillis).put("rateLimitStormMillis", rateLimitStormMillis));
     }
 
+    /** Sync rounds end on an empty page: a full page always says more is available. */
+    public void fullPageMeansMore() {
+        call("PUT", "/faults", InfusionJson.mapper().createObjectNode().put("fullPageMeansMore", true));
+    }
+
     public void clearFaults() {
         call("DELETE", "/faults", null);
     }
