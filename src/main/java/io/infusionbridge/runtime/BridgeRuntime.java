@@ -97,7 +97,7 @@ public final class BridgeRuntime implements AutoCloseable {
         main.bind("infusion", new InfusionComponent(client));
         main.bind("syncTrigger", new SyncTrigger(this::context));
         main.bind("webhookAuth", new WebhookAuth(settings.webhookAuthHeader(), settings.webhookSecret()));
-        main.bind("sessionKeepAlive", new SessionKeepAlive(client, settings.keepAliveDays()));
+        main.bind("sessionKeepAlive", new SessionKeepAlive(client, settings.keepAliveDays(), new BridgeState(dataSource), java.time.Clock.systemUTC()));
         Alerts alerts = new Alerts(this::producer, settings.mailEnabled(), settings.alertQuietPeriod(),
                 settings.syncFailingAlertAfter(), java.time.Clock.systemUTC());
         client.onRefusal(alerts::infusionRefused);
