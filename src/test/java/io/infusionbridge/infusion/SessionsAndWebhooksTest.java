@@ -153,10 +153,9 @@ class SessionsAndWebhooksTest extends AgainstSandbox {
 
             admin.clearRequests();
             long started = System.nanoTime();
-            for (int i = 0; i < 50; i++) {
-                assertThat(Http.post(url, "X-Infusion-Webhook-Secret", SECRET, body).statusCode()).isEqualTo(202);
-            }
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            assertThat(Http.postBurst(url, "X-Infusion-Webhook-Secret", SECRET, body, 50)).hasSize(50).containsOnly(202);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the burst the issue describes: 50 in one second")
+                    .isLessThan(Duration.ofSeconds(1));
             Thread.sleep(3000);
             assertThat(invoices.getTriggeredRounds()).isBetween(1L, 2L);
             assertThat(admin.requests()).filteredOn(r -> r.path().equals("/sync/customerInvoices")).hasSizeBetween(1, 2);
