@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The carrier profiles, one per {@code <name>.properties} in the carriers folder; the profile's name is
@@ -22,6 +23,8 @@ public final class CarrierProfiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(CarrierProfiles.class);
     private static final String[] BUNDLED = {"generic", "courier-a", "courier-b"};
+    /** {@code invoice-pattern=INV-\d{6}}: the properties format reads {@code \d} as {@code d}, and the pattern silently matches nothing. */
+    private static final Pattern SWALLOWED_BACKSLASH = Pattern.compile("^\\s*invoice-pattern\\s*[=:].*(?<!\\\\)\\\\[dDwWsSbB]", Pattern.MULTILINE);
 
     private final Map<String, CarrierProfile> profiles;
 
@@ -36,11 +39,14 @@ public final class CarrierProfiles {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.properties")) {
                 for (Path file : files) {
                     String name = file.getFileName().toString().replaceFirst("\\.properties$", "");
-                    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                        Properties p = new Properties();
-                        p.load(in);
-                        profiles.put(name, CarrierProfile.from(name, p));
+                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    if (SWALLOWED_BACKSLASH.matcher(text).find()) {
+                        throw new IllegalArgumentException("carrier profile " + name + ": invoice-pattern has a single backslash, which a"
+                                + " properties file swallows (\\d would become d): write it twice, e.g. invoice-pattern=INV-\\\\d{6}");
                     }
+                    Properties p = new Properties();
+                    p.load(new StringReader(text));
+                    profiles.put(name, CarrierProfile.from(name, p));
                 }
             }
         } else {

@@ -122,7 +122,8 @@ public final class BridgeRuntime implements AutoCloseable {
         PodLedger ledger = new PodLedger(store);
         PodPlanner planner = new PodPlanner(ledger, new DeliveryStatusPrecedence(settings.podStatusCodes(), settings.podDeliveredIsFinal()));
         podReport = new PodReport(settings.dataDir().resolve("reports"), ledger);
-        main.bind("podFileOpener", new PodFileOpener(CarrierProfiles.load(settings.podProfilesDir())));
+        CarrierProfiles profiles = CarrierProfiles.load(settings.podProfilesDir());
+        main.bind("podFileOpener", new PodFileOpener(profiles));
         main.bind("carrierRowMapper", new CarrierRowMapper(settings.podTextPolicy()));
         main.bind("podCoalescer", new PodCoalescer());
         main.bind("podInboxFilter", new PodInboxFilter());
@@ -132,6 +133,10 @@ public final class BridgeRuntime implements AutoCloseable {
         main.bind("podReport", podReport);
         for (String folder : new String[] {"inbox/pod", "processed", "failed", "reports"}) {
             Files.createDirectories(settings.dataDir().resolve(folder));
+        }
+        // One inbox folder per carrier profile, so a user sees where each carrier's files go.
+        for (String profile : profiles.names()) {
+            Files.createDirectories(settings.dataDir().resolve("inbox/pod").resolve(profile));
         }
     }
 

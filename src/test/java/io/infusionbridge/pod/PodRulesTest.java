@@ -131,6 +131,32 @@ class PodRulesTest extends AgainstSandbox {
     }
 
     @Test
+    void a_new_carrier_is_a_new_profile_file_and_its_folder_no_java() throws Exception {
+        Path carriers = dir.resolve("carriers");
+        java.nio.file.Files.createDirectories(carriers);
+        java.nio.file.Files.writeString(carriers.resolve("courier-c.properties"), String.join("\n",
+                "delimiter=tab", "charset=ISO-8859-1",
+                "column.invoice=Kundenref", "column.consignment=Sendung", "column.status=Zustand",
+                "column.event-date=Datum", "event-date.format=dd.MM.yyyy", "column.event-time=Zeit", "event-time.format=HH:mm",
+                "time-zone=Europe/Berlin", "column.signed-by=Empfänger",
+                "status.IN_TRANSIT=Unterwegs", "status.DELIVERED=Zugestellt, Abgeliefert", "invoice-pattern=INV-\\\\d{6}"));
+        try (BridgeRuntime bridge = bridge().with("bridge.pod.profiles-dir", carriers.toString()).start()) {
+            assertThat(dir.resolve("data/inbox/pod/courier-c")).as("the bridge makes the new carrier's folder").isDirectory();
+            assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
+            byte[] latin1 = ("Sendung\tKundenref\tZustand\tDatum\tZeit\tEmpfänger\n"
+                    + "DE-1\tAuftrag inv-100080 / Lager\tUnterwegs\t01.12.2026\t08:00\t\n"
+                    + "DE-1\tAuftrag inv-100080 / Lager\tabgeliefert\t01.12.2026\t15:30\tJörg Müller\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            java.nio.file.Files.write(dir.resolve("data/inbox/pod/courier-c/sendungen.txt"), latin1);
+            assertThat(bridge.awaitIdle(Duration.ofSeconds(30)).idle()).isTrue();
+        }
+        assertThat(invoice("INV-100080").get("courierReference").asText()).isEqualTo("DE-1");
+        assertThat(invoice("INV-100080").get("deliveryStatusCode").asText()).isEqualTo("DELV");
+        List<CSVRecord> report = folders.report("sendungen.txt");
+        assertThat(report).extracting(r -> r.get("outcome")).containsExactly("superseded", "applied");
+        assertThat(puts()).hasSize(1);
+    }
+
+    @Test
     void a_bridge_holding_back_a_refused_file_stops_at_once_and_keeps_the_file() throws Exception {
         BridgeRuntime bridge = bridge().with("bridge.pod.refused-retry-delay", "120000").start();
         try {
