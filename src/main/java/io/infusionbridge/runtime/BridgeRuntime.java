@@ -70,7 +70,8 @@ public final class BridgeRuntime implements AutoCloseable {
     /** Opens the mirror (migrating its schema) and the client; enough for commands that run no routes. */
     public BridgeRuntime open() throws IOException, SQLException {
         Files.createDirectories(settings.dataDir());
-        dataSource = MirrorDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dbSchema());
+        dataSource = MirrorDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), settings.dbSchema(),
+                settings.dbConnectionTimeout());
         store = new MirrorStore(dataSource, contract);
         tokens = new SessionTokens(new InfusionCredentials(settings.licenseUuid(), settings.sessionUuid()), settings.secretsFile()).watch(2);
         client = new InfusionClient(settings.baseUrl(), tokens, contract, settings.apiLimits());
@@ -127,6 +128,7 @@ public final class BridgeRuntime implements AutoCloseable {
         main.bind("carrierRowMapper", new CarrierRowMapper(settings.podTextPolicy()));
         main.bind("podCoalescer", new PodCoalescer());
         main.bind("podInboxFilter", new PodInboxFilter());
+        main.bind("mirrorUnreachable", new io.infusionbridge.sync.MirrorUnreachable());
         main.bind("invoiceMatcher", new InvoiceMatcher(store, client, new SyncReconciler(client, store, settings.syncPageSize())));
         main.bind("podPlanner", planner);
         main.bind("invoiceWriter", new InvoiceWriter(client, store, ledger, planner, settings.readOnly()));

@@ -270,6 +270,11 @@ public final class BridgeSettings {
         return optional("bridge.db.schema", "");
     }
 
+    /** How long a step waits for a database connection before it counts the database as unreachable. */
+    public Duration dbConnectionTimeout() {
+        return Duration.ofMillis(integer("bridge.db.connection-timeout", 10_000, 250, Integer.MAX_VALUE));
+    }
+
     public int syncPageSize() {
         return integer("bridge.sync.page-size", 500, 1, 1000);
     }
@@ -349,6 +354,7 @@ public final class BridgeSettings {
         if (!url.startsWith("jdbc:")) {
             throw new SettingsException(describe("bridge.db.url") + " must be a JDBC URL such as jdbc:postgresql://host:5432/db");
         }
+        dbConnectionTimeout();
         syncPageSize();
         apiLimits();
         contract();

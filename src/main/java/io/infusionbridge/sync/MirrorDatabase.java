@@ -15,8 +15,9 @@ public final class MirrorDatabase {
     /**
      * @param schema optional schema to keep the mirror in (created when missing); null for the connection's default
      */
-    public static HikariDataSource open(String url, String user, String password, String schema) {
+    public static HikariDataSource open(String url, String user, String password, String schema, java.time.Duration connectionTimeout) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
