@@ -2,6 +2,7 @@ package io.infusionbridge.pod;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.infusionbridge.infusion.EntityType;
+import io.infusionbridge.sync.InListQuery;
 import io.infusionbridge.sync.MirrorStore;
 
 import javax.sql.DataSource;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -116,22 +116,10 @@ public class PodLedger {
     /** The time of the latest carrier event applied to each invoice, by UUID. */
     public Map<String, Instant> lastEventTimes(Collection<String> invoiceUuids) throws SQLException {
         Map<String, Instant> times = new HashMap<>();
-        List<String> all = new ArrayList<>(invoiceUuids);
         try (Connection c = dataSource.getConnection()) {
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                try (PreparedStatement s = c.prepareStatement("SELECT invoice_uuid, last_event_time FROM pod_invoice_state WHERE invoice_uuid IN (?"
-                        + ", ?".repeat(chunk.size() - 1) + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        s.setObject(i + 1, UUID.fromString(chunk.get(i)));
-                    }
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            times.put(rs.getObject(1).toString(), rs.getObject(2, OffsetDateTime.class).toInstant());
-                        }
-                    }
-                }
-            }
+            InListQuery.forEachRow(c, "SELECT invoice_uuid, last_event_time FROM pod_invoice_state WHERE invoice_uuid IN",
+                    invoiceUuids.stream().map(UUID::fromString).toList(),
+                    rs -> times.put(rs.getObject(1).toString(), rs.getObject(2, OffsetDateTime.class).toInstant()));
         }
         return times;
     }

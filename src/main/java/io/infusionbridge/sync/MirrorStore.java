@@ -95,25 +95,13 @@ public class MirrorStore implements SyncJournal {
     /** The mirror's invoices with these numbers (deleted ones included, marked). */
     public Map<String, MirrorInvoice> findInvoices(Collection<String> invoiceNumbers) throws SQLException {
         Map<String, MirrorInvoice> found = new HashMap<>();
-        List<String> all = new ArrayList<>(invoiceNumbers);
         try (Connection c = dataSource.getConnection()) {
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                String sql = "SELECT uuid, invoice_number, version_number, courier_reference, delivery_status_code, deleted"
-                        + " FROM customer_invoices WHERE invoice_number IN (?" + ", ?".repeat(chunk.size() - 1) + ")";
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        s.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            MirrorInvoice invoice = new MirrorInvoice(rs.getObject(1).toString(), rs.getString(2), rs.getLong(3),
-                                    rs.getString(4), rs.getString(5), rs.getBoolean(6));
-                            found.put(invoice.invoiceNumber(), invoice);
-                        }
-                    }
-                }
-            }
+            InListQuery.forEachRow(c, "SELECT uuid, invoice_number, version_number, courier_reference, delivery_status_code, deleted"
+                    + " FROM customer_invoices WHERE invoice_number IN", invoiceNumbers, rs -> {
+                MirrorInvoice invoice = new MirrorInvoice(rs.getObject(1).toString(), rs.getString(2), rs.getLong(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6));
+                found.put(invoice.invoiceNumber(), invoice);
+            });
         }
         return found;
     }
@@ -315,22 +303,8 @@ public class MirrorStore implements SyncJournal {
 
     private Map<UUID, Current> current(Connection c, MirrorTable table, Collection<UUID> uuids) throws SQLException {
         Map<UUID, Current> current = new HashMap<>();
-        List<UUID> all = new ArrayList<>(uuids);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 500));
-            String sql = "SELECT uuid, version_number, deleted FROM " + table.table() + " WHERE uuid IN ("
-                    + "?" + ", ?".repeat(chunk.size() - 1) + ")";
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setObject(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        current.put(rs.getObject(1, UUID.class), new Current(rs.getLong(2), rs.getBoolean(3)));
-                    }
-                }
-            }
-        }
+        InListQuery.forEachRow(c, "SELECT uuid, version_number, deleted FROM " + table.table() + " WHERE uuid IN", uuids,
+                rs -> current.put(rs.getObject(1, UUID.class), new Current(rs.getLong(2), rs.getBoolean(3))));
         return current;
     }
 
