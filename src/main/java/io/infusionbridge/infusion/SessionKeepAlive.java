@@ -54,10 +54,10 @@ public class SessionKeepAlive {
         if (lastSuccess != null && idle.compareTo(keepAliveAfter) < 0) {
             return "session in use (last success " + lastSuccess + ")";
         }
-        String warning = "";
+        String expiring = null;
         if (idle.compareTo(WARN_AFTER) >= 0) {
-            warning = "; no request to Infusion has succeeded for " + idle.toDays() + " days: the session expires after 60 days unused";
-            LOG.warn("No request to Infusion has succeeded for {} days: the session expires after 60 days unused", idle.toDays());
+            expiring = "no request to Infusion has succeeded for " + idle.toDays() + " days: the session expires after 60 days unused";
+            LOG.warn(expiring);
         }
         try {
             client.deliveryStatuses();
@@ -65,7 +65,7 @@ public class SessionKeepAlive {
             succeeded(now);
             return "kept the session alive with one request";
         } catch (InfusionException e) {
-            return "keep-alive request failed: " + e.getMessage() + warning;
+            return "keep-alive request failed: " + e.getMessage() + (expiring == null ? "" : "; " + expiring);
         }
     }
 

@@ -22,8 +22,7 @@ public class PodInboxFilter implements GenericFileFilter<File> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodInboxFilter.class);
 
-    private volatile long heldBackUntilNanos;
-    private volatile boolean heldBack;
+    private volatile long heldBackUntilNanos = System.nanoTime();
 
     @Override
     public boolean accept(GenericFile<File> file) {
@@ -44,14 +43,10 @@ public class PodInboxFilter implements GenericFileFilter<File> {
     /** Offers no file for the next {@code millis} ms: Infusion refused, and asking again at once would only be refused again. */
     public void holdBack(long millis) {
         heldBackUntilNanos = System.nanoTime() + millis * 1_000_000;
-        heldBack = true;
     }
 
     /** True while the inbox is held back after a refusal. */
     public boolean isHeldBack() {
-        if (heldBack && System.nanoTime() - heldBackUntilNanos >= 0) {
-            heldBack = false;
-        }
-        return heldBack;
+        return System.nanoTime() - heldBackUntilNanos < 0;
     }
 }

@@ -182,7 +182,6 @@ public final class SandboxServer implements AutoCloseable {
         sessionLastUsed = clock.now();
         roles = FULL_ROLES;
         faults = SandboxFaults.NONE;
-        store.setFullPageMeansMore(false);
         limit.setLimit(10);
         synchronized (requestLog) {
             requestLog.clear();
@@ -274,7 +273,7 @@ public final class SandboxServer implements AutoCloseable {
                 if (pageSize < 1 || pageSize > 1000) {
                     return send(exchange, 400, validation("pageSize", "OUT_OF_RANGE", "pageSize must be 1 to 1000"));
                 }
-                return send(exchange, 200, store.syncPage(type, pageSize));
+                return send(exchange, 200, store.syncPage(type, pageSize, faults.fullPageMeansMore()));
             }
         }
         if (parts[0].equals("invoiceDeliveryStatuses") && parts.length == 1 && method.equals("GET")) {
@@ -499,13 +498,12 @@ public final class SandboxServer implements AutoCloseable {
             case "PUT faults" -> {
                 long storm = body.path("rateLimitStormMillis").asLong(0);
                 faults = new SandboxFaults(body.path("errorRate").asDouble(0), body.path("dropRate").asDouble(0),
-                        body.path("delayMillis").asLong(0), storm > 0 ? System.nanoTime() + storm * 1_000_000 : 0);
-                store.setFullPageMeansMore(body.path("fullPageMeansMore").asBoolean(false));
+                        body.path("delayMillis").asLong(0), storm > 0 ? System.nanoTime() + storm * 1_000_000 : 0,
+                        body.path("fullPageMeansMore").asBoolean(false));
                 send(exchange, 200, state());
             }
             case "DELETE faults" -> {
                 faults = SandboxFaults.NONE;
-                store.setFullPageMeansMore(false);
                 send(exchange, 200, state());
             }
             case "GET requests" -> send(exchange, 200, requestLogJson());

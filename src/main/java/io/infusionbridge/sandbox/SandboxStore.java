@@ -153,17 +153,10 @@ final class SandboxStore {
     }
 
     /**
-     * Whether a full page says more is available even when nothing is left, so that a round ends on an
-     * empty page: the contract allows a server to answer that way, and a client must cope.
+     * The next page after the cursor; the cursor moves past it now, as Infusion's does when it answers.
+     * {@code fullPageMeansMore}: a full page says more is available even when nothing is left.
      */
-    private volatile boolean fullPageMeansMore;
-
-    void setFullPageMeansMore(boolean fullPageMeansMore) {
-        this.fullPageMeansMore = fullPageMeansMore;
-    }
-
-    /** The next page after the cursor; the cursor moves past it now, as Infusion's does when it answers. */
-    synchronized ObjectNode syncPage(EntityType type, int pageSize) {
+    synchronized ObjectNode syncPage(EntityType type, int pageSize, boolean fullPageMeansMore) {
         Cursor cursor = cursors.get(type);
         ArrayNode items = JSON.arrayNode();
         long last = cursor.afterSequence();
